@@ -115,9 +115,13 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Requirement.String: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`, `k>1`, `k<1`. */
+/**
+ * Requirement.String: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`, `k>1`, `k<1`.
+ * Value lists are sorted and, unlike apimachinery, deduplicated: `in ("","")` would otherwise print
+ * as `in (,)`... `(,,)`, which the parser (Go's too) rejects.
+ */
 export function formatRequirement(req: LabelRequirement): string {
-  const values = req.values.length === 1 ? req.values[0]! : [...req.values].sort(compareStrings).join(',');
+  const values = req.values.length === 1 ? req.values[0]! : [...new Set(req.values)].sort(compareStrings).join(',');
   switch (req.operator) {
     case 'exists':
       return req.key;
