@@ -1,4 +1,4 @@
-import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
 
 /** Any Kubernetes object as stored and served: apiVersion, kind, metadata and free-form fields. */
 export interface KubeObject {
