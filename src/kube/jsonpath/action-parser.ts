@@ -263,14 +263,12 @@ function parseFilter(input: string, pos: number, steps: RawStep[], fragment: (t:
   if (!m) {
     steps.push({ kind: 'filter', left: withoutIdentifiers(fragment(text)), operator: 'exists', right: [] });
   } else {
+    // Both sides are parsed before the operator is checked, so errors come in client-go's order.
+    const left = withoutIdentifiers(fragment(m[1]!));
+    const right = withoutIdentifiers(fragment(m[3]!));
     const operator = m[2]!;
     if (!FILTER_OPERATORS.has(operator)) throw new JsonPathError(`unrecognized filter operator ${operator}`);
-    steps.push({
-      kind: 'filter',
-      left: withoutIdentifiers(fragment(m[1]!)),
-      operator: operator as FilterOperator,
-      right: withoutIdentifiers(fragment(m[3]!)),
-    });
+    steps.push({ kind: 'filter', left, operator: operator as FilterOperator, right });
   }
   return i + 1;
 }

@@ -25,8 +25,9 @@ export function goFloat(n: number): string {
   return String(n);
 }
 
+/** An integral number below 2^63 prints as the int64 it decodes to (exact digits), others as float64. */
 export function goNumber(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < INT64_BOUND ? String(n === 0 ? 0 : n) : goFloat(n);
+  return Number.isInteger(n) && Math.abs(n) < INT64_BOUND ? BigInt(n).toString() : goFloat(n);
 }
 
 function compareBytes(a: string, b: string): number {
@@ -42,7 +43,11 @@ function goJsonString(s: string): string {
 export function goJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goJsonString(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && Math.abs(value) < INT64_BOUND) return BigInt(value).toString();
+    // encoding/json's float64 format is the same as JavaScript's (shortest digits, exponent from 1e21).
+    return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
   if (isJsonObject(value)) {
