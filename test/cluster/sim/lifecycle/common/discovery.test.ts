@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasVerbs, parseResourceList, preferredGroupVersions } from '../../../../../src/cluster/sim/lifecycle/common/discovery.ts';
-import { setCondition } from '../../../../../src/cluster/sim/lifecycle/common/conditions.ts';
+import { setCondition, type StatusCondition } from '../../../../../src/cluster/sim/lifecycle/common/conditions.ts';
 import { gcResources } from '../../../../../src/cluster/sim/lifecycle/gc/graph.ts';
 
 const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -53,7 +53,7 @@ test('gcResources skips events, leases and what cannot be listed, watched and de
 test('setCondition keeps lastTransitionTime while the status holds', () => {
   const t1 = '2024-01-01T00:00:00Z';
   const t2 = '2024-01-01T00:01:00Z';
-  const first = setCondition([], { type: 'A', status: 'True', reason: 'R1' }, t1);
+  const first = setCondition<StatusCondition>([], { type: 'A', status: 'True', reason: 'R1' }, t1);
   assert.deepEqual(first, [{ type: 'A', status: 'True', reason: 'R1', lastTransitionTime: t1 }]);
   assert.equal(setCondition(first, { type: 'A', status: 'True', reason: 'R1' }, t2)[0], first[0]);
   assert.deepEqual(setCondition(first, { type: 'A', status: 'True', reason: 'R2' }, t2)[0], { type: 'A', status: 'True', reason: 'R2', lastTransitionTime: t1 });
