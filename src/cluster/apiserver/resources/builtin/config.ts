@@ -1,6 +1,6 @@
 /** core/v1 configmaps, secrets and serviceaccounts: plain data kinds with name rules and few defaults. */
 import type { KubeObject } from '../../../store/object.ts';
-import { setDefault, str } from './access.ts';
+import { child, obj, setDefault, str } from './access.ts';
 import { defineBuiltin } from './define.ts';
 import { validateName } from './metadata.ts';
 import { isDns1123Subdomain } from './names.ts';
@@ -17,6 +17,17 @@ export const configmaps = defineBuiltin({
   validate: validateSubdomainName,
 });
 
+/** v1 → internal conversion: stringData is write-only and overwrites data (base64) on every write. */
+function secretDefaults(o: KubeObject): void {
+  const stringData = obj(o['stringData']);
+  if (stringData && Object.keys(stringData).length > 0) {
+    const data = child(o, 'data');
+    for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  }
+  delete o['stringData'];
+  setDefault(o, 'type', 'Opaque');
+}
+
 export const secrets = defineBuiltin({
   group: '',
   version: 'v1',
@@ -24,7 +35,7 @@ export const secrets = defineBuiltin({
   kind: 'Secret',
   namespaced: true,
   selectableFields: { type: (o) => str(o['type']) ?? '' },
-  defaults: (o) => setDefault(o, 'type', 'Opaque'),
+  defaults: secretDefaults,
   validate: validateSubdomainName,
 });
 
