@@ -64,8 +64,9 @@ export class ObjectGraph {
     return added;
   }
 
-  informerList(): SharedInformer<KubeObject>[] {
-    return [...this.monitors.values()].map((m) => m.informer);
+  /** The watched resources with their informers. */
+  monitorList(): ReadonlyArray<{ resource: ApiResource; informer: SharedInformer<KubeObject> }> {
+    return [...this.monitors.values()];
   }
 
   /** The object with this uid, in whichever resource it lives. */
