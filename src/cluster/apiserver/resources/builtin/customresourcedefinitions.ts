@@ -22,7 +22,7 @@ function validate(o: KubeObject): StatusCause[] {
   const plural = str(names['plural']) ?? '';
   const name = o.metadata.name ?? '';
   if (name === '') causes.push(fieldRequired('metadata.name', 'name or generateName is required'));
-  else if (name !== `${plural}.${group}`) causes.push(fieldInvalid('metadata.name', name, 'must be spec.names.plural+"."+spec.group'));
+  else if (name !== `${plural}.${group}` && isDns1123Subdomain(name).length === 0) causes.push(fieldInvalid('metadata.name', name, 'must be spec.names.plural+"."+spec.group'));
   if (group === '') causes.push(fieldRequired('spec.group'));
   else if (!group.includes('.')) causes.push(fieldInvalid('spec.group', group, 'should be a domain with at least one dot'));
   else for (const m of isDns1123Subdomain(group)) causes.push(fieldInvalid('spec.group', group, m));
