@@ -49,10 +49,10 @@ test('built-in resources carry the discovery values of kube-apiserver', () => {
   }
 });
 
-test('pods serve eviction and binding; workloads scale through spec.replicas', () => {
+test('pods serve eviction; workloads scale through spec.replicas', () => {
   const all = builtinResourceTypes();
   const pods = all.find((r) => r.resource === 'pods')!;
-  assert.deepEqual(pods.extraSubresources, ['binding', 'eviction']);
+  assert.deepEqual(pods.extraSubresources, ['eviction']);
   const deploy = all.find((r) => r.resource === 'deployments')!;
   assert.deepEqual(deploy.scale, { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.spec.selector' });
 });

@@ -207,6 +207,17 @@ test('pod spec is immutable except images and a few fields', () => {
   assert.match(causes[0]!.message, /^Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/);
 });
 
+test('an unscheduled pod may be bound by setting spec.nodeName (no pods/binding here); a bound one may not move', () => {
+  const p = rt('', 'pods');
+  const old = create(p, pod({ containers: [container()] })).obj;
+  const bound = JSON.parse(JSON.stringify(old)) as KubeObject;
+  (bound['spec'] as Record<string, unknown>)['nodeName'] = 'node-1';
+  assert.deepEqual(update(p, bound, old).causes, []);
+  const moved = JSON.parse(JSON.stringify(bound)) as KubeObject;
+  (moved['spec'] as Record<string, unknown>)['nodeName'] = 'node-2';
+  assert.equal(update(p, moved, bound).causes.length, 1);
+});
+
 test('service clusterIP may not change once set', () => {
   const s = rt('', 'services');
   const old: KubeObject = { metadata: { name: 'a' }, spec: { clusterIP: '10.96.0.5', clusterIPs: ['10.96.0.5'], ports: [{ port: 80 }] } };

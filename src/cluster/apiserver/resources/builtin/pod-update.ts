@@ -1,7 +1,7 @@
 /** ValidatePodUpdate: a pod's spec is immutable except for a few fields. */
 import { fieldForbidden, type StatusCause } from '../../errors.ts';
 import { jsonEqual } from '../../../../util/json.ts';
-import { arr, isObj, num, obj, objs, type Obj } from './access.ts';
+import { arr, isObj, isUnset, num, obj, objs, type Obj } from './access.ts';
 
 export const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -32,6 +32,9 @@ function munge(newSpec: Obj, oldSpec: Obj): Obj {
     });
   }
   munged['activeDeadlineSeconds'] = oldSpec['activeDeadlineSeconds'];
+  // Deviation: kube-apiserver only binds through pods/binding. This server does not serve it, so an
+  // unscheduled pod may get its spec.nodeName set by an update (the simulated scheduler's merge patch).
+  if (isUnset(oldSpec['nodeName'])) munged['nodeName'] = oldSpec['nodeName'];
   // Tolerations may only be added: the new list must contain every old toleration.
   const oldTolerations = arr(oldSpec['tolerations']);
   const newTolerations = arr(munged['tolerations']);

@@ -77,7 +77,7 @@ export const pods = defineBuiltin({
   shortNames: ['po'],
   categories: ['all'],
   statusSubresource: true,
-  extraSubresources: ['binding', 'eviction'],
+  extraSubresources: ['eviction'],
   selectableFields: {
     'spec.nodeName': (o) => str(spec(o)['nodeName']) ?? '',
     'spec.restartPolicy': (o) => str(spec(o)['restartPolicy']) ?? '',
