@@ -28,13 +28,13 @@ function run(ro: Rollout, rsList: ReplicaSet[], start: number, maxTicks = 200) {
     for (const a of plan.actions) {
       const r = rsList.find((x) => x.metadata?.name === a.name)!;
       r.spec!.replicas = a.to;
-      r.status = { replicas: a.to, availableReplicas: a.to, readyReplicas: a.to };
+      Object.assign(r, { status: { replicas: a.to, availableReplicas: a.to, readyReplicas: a.to } });
     }
     const counts = calculateReplicaCountsForBasicCanary(ro, c.newRS, c.stableRS, c.otherRSs);
     for (const [r, n] of [[c.newRS, counts.canary], [c.stableRS !== c.newRS ? c.stableRS : undefined, counts.stable]] as const) {
       if (!r) continue;
       r.spec!.replicas = n;
-      r.status = { replicas: n, availableReplicas: n, readyReplicas: n };
+      Object.assign(r, { status: { replicas: n, availableReplicas: n, readyReplicas: n } });
     }
     // 2. pause step
     const { step } = getCurrentCanaryStep(ro);
