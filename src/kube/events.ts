@@ -169,7 +169,7 @@ export class EventRecorder {
       }
       const namespace = ref.namespace || 'default';
       const stamp = formatTime(now);
-      const name = `${ref.name}.${(BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000)).toString(16)}`;
+      const name = `${ref.name}.${(BigInt(Math.floor(now)) * 1_000_000n + BigInt(this.seq++ % 1_000_000)).toString(16)}`;
       const event: EventObject = {
         apiVersion: 'v1',
         kind: 'Event',

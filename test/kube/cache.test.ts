@@ -68,7 +68,8 @@ test('property: index lookups agree with a linear scan after any sequence of ups
       }
       const names = (xs: KubeObject[]): string[] => xs.map((x) => `${x.metadata.namespace ?? ''}/${x.metadata.name}`).sort();
       for (const ns of ['a', 'b', '']) assert.deepEqual(names(c.list(ns)), names([...model.values()].filter((x) => (x.metadata.namespace ?? '') === ns)));
-      for (const sel of [{ app: '1' }, { app: '2', tier: '1' }, {}]) {
+      const selectors: Record<string, string>[] = [{ app: '1' }, { app: '2', tier: '1' }, {}];
+      for (const sel of selectors) {
         const expected = [...model.values()].filter((x) => Object.entries(sel).every(([k, v]) => x.metadata.labels?.[k] === v));
         assert.deepEqual(names(c.byLabels(sel)), names(expected));
       }

@@ -72,7 +72,7 @@ test('current context: server, bearer token, CA data, TLS server name, namespace
   assert.equal(String(opts.ca), CA);
   assert.equal(opts.servername, 'kubernetes');
   assert.equal(opts.rejectUnauthorized, true);
-  assert.equal(conn.agent.keepAlive, true);
+  assert.equal((conn.agent as unknown as { keepAlive: boolean }).keepAlive, true);
   assert.equal(conn.agent.maxSockets, 64);
 });
 
