@@ -281,3 +281,10 @@ test('validateRollout: referenced resources', () => {
   const missing = validateRollout(ro, { references: { services: [{ role: 'StableService', name: 'stable' }] } });
   assert.equal(missing[0]?.message, 'service "stable" not found');
 });
+
+test('validateRollout: tolerates missing spec/strategy', () => {
+  assert.deepEqual(validateRollout({} as Rollout).map((e) => e.field), ['spec']);
+  const noStrategy = base({});
+  delete (noStrategy.spec as { strategy?: unknown }).strategy;
+  assert.deepEqual(validateRollout(noStrategy).map((e) => e.message), ["Rollout has missing field '.spec.strategy.canary or .spec.strategy.blueGreen'"]);
+});

@@ -8,7 +8,6 @@ export interface PreferredDuringSchedulingIgnoredDuringExecution {
   weight: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RequiredDuringSchedulingIgnoredDuringExecution {}
 
 /** Exactly one of the two. */

@@ -28,6 +28,11 @@ export interface RolloutValidationContext {
 const WORKLOAD_KINDS: Record<string, string> = { Deployment: 'apps', ReplicaSet: 'apps', PodTemplate: '' };
 
 export function validateRollout(ro: Rollout, context: RolloutValidationContext = {}): FieldError[] {
+  if (!ro.spec) return [required('spec', M.missingField('.spec'))];
+  if (!ro.spec.strategy) {
+    const withStrategy: Rollout = { ...ro, spec: { ...ro.spec, strategy: {} } };
+    return validateRolloutSpec(withStrategy, context);
+  }
   const errs = validateRolloutSpec(ro, context);
   if (context.references) errs.push(...validateReferencedResources(ro, context.references));
   return errs;
