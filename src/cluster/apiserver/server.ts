@@ -11,6 +11,7 @@ import { builtinResourceTypes } from './resources/builtin/index.ts';
 import { route, type RouterOptions } from './router.ts';
 import { CrdSync } from './crd-sync.ts';
 import { ObjectService } from './service/object-service.ts';
+import { serviceAddressHooks } from './service/service-addresses.ts';
 import { systemClock, type Clock } from './service/time.ts';
 import { loadOrCreateTls } from './tls.ts';
 
@@ -52,7 +53,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<Runni
     if (!obj) return 'missing';
     return obj.metadata.deletionTimestamp ? 'terminating' : 'active';
   };
-  const objects = new ObjectService(store, clock, namespaceState);
+  const objects = new ObjectService(store, clock, namespaceState, serviceAddressHooks(store));
   const crds = new CrdSync(store, registry, objects);
   crds.start();
   bootstrap(objects, registry);

@@ -37,6 +37,17 @@ export interface DeleteResult {
   deleted: boolean;
 }
 
+/**
+ * Stateful side effects of writes that live outside the store (e.g. Service cluster IPs):
+ * `reserve` runs after admission and before the commit, `release` after an object is removed.
+ */
+export interface WriteHooks {
+  reserve(rt: ResourceType, obj: KubeObject, old: KubeObject | undefined): StatusCause[];
+  release(rt: ResourceType, obj: KubeObject): void;
+}
+
+const noHooks: WriteHooks = { reserve: () => [], release: () => {} };
+
 const SERVER_MANAGED_META = ['uid', 'creationTimestamp', 'generation', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink'] as const;
 
 /**
@@ -50,6 +61,7 @@ export class ObjectService {
     private readonly clock: Clock,
     /** Whether a namespace exists and accepts new objects. */
     private readonly namespaceState: (ns: string) => 'active' | 'terminating' | 'missing',
+    private readonly hooks: WriteHooks = noHooks,
   ) {}
 
   get(rt: ResourceType, namespace: string, name: string): KubeObject {
@@ -84,6 +96,7 @@ export class ObjectService {
     this.admitOrThrow(rt, obj, undefined, ctx);
     meta.managedFields = appliedFields ?? recordManagedFields(rt, undefined, obj, ctx.fieldManager, 'Update', now);
     if (ctx.dryRun) return obj;
+    this.reserveOrThrow(rt, obj, undefined);
     return this.store.create(table, obj);
   }
 
@@ -140,8 +153,9 @@ export class ObjectService {
     if (sameObject(old, next)) return old;
     next.metadata.managedFields = appliedFields ?? recordManagedFields(rt, old, next, ctx.fieldManager, 'Update', kubeTime(this.clock()), subresource);
     if (ctx.dryRun) return next;
+    if (subresource === '') this.reserveOrThrow(rt, next, old);
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !awaitsGracefulDeletion(rt, next)) {
-      return this.store.delete(tableName(rt), this.store.update(tableName(rt), next, old));
+      return this.remove(rt, this.store.update(tableName(rt), next, old));
     }
     return this.store.update(tableName(rt), next, old);
   }
@@ -168,7 +182,7 @@ export class ObjectService {
     const grace = this.gracePeriod(rt, old, opts);
     const table = tableName(rt);
     if (finalizers.length === 0 && grace === 0) {
-      return { obj: this.store.delete(table, old), deleted: true };
+      return { obj: this.remove(rt, old), deleted: true };
     }
     const now = this.clock();
     const next = cloneJson(old);
@@ -192,9 +206,20 @@ export class ObjectService {
     const next = cloneJson(old);
     next.spec = { ...(isJsonObject(next.spec) ? next.spec : {}), finalizers };
     if (next.metadata.deletionTimestamp && finalizers.length === 0 && (next.metadata.finalizers ?? []).length === 0) {
-      return this.store.delete(tableName(rt), this.store.update(tableName(rt), next, old));
+      return this.remove(rt, this.store.update(tableName(rt), next, old));
     }
     return this.store.update(tableName(rt), next, old);
+  }
+
+  private remove(rt: ResourceType, obj: KubeObject): KubeObject {
+    const deleted = this.store.delete(tableName(rt), obj);
+    this.hooks.release(rt, deleted);
+    return deleted;
+  }
+
+  private reserveOrThrow(rt: ResourceType, obj: KubeObject, old: KubeObject | undefined): void {
+    const causes = this.hooks.reserve(rt, obj, old);
+    if (causes.length > 0) throw invalid(rt.kind, rt.group, obj.metadata.name ?? '', causes);
   }
 
   /** Grace period for a deletion: pods that a kubelet runs terminate gracefully, everything else at once. */
