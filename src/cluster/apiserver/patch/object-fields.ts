@@ -36,6 +36,7 @@ function itemElement(item: JsonValue, list: ListStrategy): string | undefined {
 
 /** Path elements for every item, or undefined when the list must be treated as atomic. */
 function itemElements(items: readonly JsonValue[], list: ListStrategy): string[] | undefined {
+  if (list.type === 'atomic') return undefined;
   const elements: string[] = [];
   for (const item of items) {
     const element = itemElement(item, list);
@@ -55,7 +56,7 @@ function collect(value: JsonValue, meta: PatchMeta, path: FieldPath, out: FieldP
   }
   if (Array.isArray(value)) {
     const elements = itemElements(value, meta.list);
-    if (!elements) {
+    if (!elements || elements.length === 0) {
       out.push(path);
       return;
     }
@@ -72,7 +73,10 @@ function collectItem(item: JsonValue, listMeta: PatchMeta, itemPath: FieldPath, 
   for (const key of Object.keys(item)) collect(item[key]!, listMeta.items().field(key), [...itemPath, fieldElement(key)], out);
 }
 
-/** Every field of `obj`: leaves, empty maps, and list items (members that may have fields below). */
+/**
+ * Every field of `obj`: scalars, empty maps, empty and atomic lists (leaves), and list items
+ * (members that may have fields below).
+ */
 export function fieldSetOf(obj: JsonObject, meta: PatchMeta): FieldSet {
   const out: FieldPath[] = [];
   collect(obj, meta, [], out);
@@ -94,6 +98,10 @@ function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: P
     return;
   }
   if (Array.isArray(after) && Array.isArray(before)) {
+    if (after.length === 0) {
+      if (before.length > 0) out.push(path);
+      return;
+    }
     const afterElements = itemElements(after, meta.list);
     const beforeElements = itemElements(before, meta.list);
     if (afterElements && beforeElements) {

@@ -1,28 +1,30 @@
 /**
  * Server-side apply, "SSA-lite": `application/apply-patch+yaml` with a field manager, using the
  * strategic-merge PatchMeta as the schema. The applied configuration is merged into the live
- * object (apply-merge.ts); the manager's Apply entry owns exactly the fields of the applied
- * configuration; fields it applied before but no longer does are removed from the object unless
- * another manager owns them (or something below them); a field in the applied configuration that
- * another manager owns and whose value the apply would change is a conflict, unless `force`
- * moves it to this manager. Equal values are co-owned without conflict.
+ * object (apply-merge.ts) and the manager's Apply entry owns exactly its fields. Fields the
+ * manager applied before but no longer does are removed from the object unless another manager
+ * owns them (or something below them); maps and lists emptied that way stay as empty values, as
+ * current structured-merge-diff does. A field in the applied configuration that another manager
+ * owns and whose value the apply would change is a conflict, unless `force` moves it to this
+ * manager; equal values are co-owned without conflict. An object that exists without
+ * managedFields gets a synthetic `before-first-apply` Update owner for all its fields, as in
+ * Kubernetes.
  *
  * Deviations from structured-merge-diff (the Kubernetes implementation):
  * - Schema: list types and keys come from PatchMeta (SMP merge keys), not the OpenAPI
  *   `x-kubernetes-list-type`/`-list-map-keys`. Keys are single fields, so container ports are
  *   `k:{"containerPort":80}` where Kubernetes writes `k:{"containerPort":80,"protocol":"TCP"}`.
  *   Unknown kinds (CRDs included) treat every list as atomic and every map as granular; there is
- *   no `x-kubernetes-map-type: atomic` (e.g. a label selector is tracked field by field).
- * - Field sets: a map is never a member itself (only its leaves are), except an empty map, which
- *   is a leaf. Kubernetes also records `.` for maps created by an Update and for optional structs;
- *   here `.` appears only on list items that have fields. List items are always members.
- * - No version conversion: sets are kept as written, whatever apiVersion they were recorded in.
+ *   no `x-kubernetes-map-type: atomic` (a label selector is tracked field by field).
+ * - Field sets: a map is never a member itself, only its leaves are, except an empty map, which
+ *   is a leaf. Kubernetes also records `.` for maps an Update created and for optional structs;
+ *   here `.` appears only on list items with fields. List items are always members.
+ * - An empty list is a leaf even when it merges; Kubernetes does not track empty associative
+ *   lists, so there an applied `env: []` lingers after the manager drops it.
+ * - No version conversion: sets are kept as recorded, whatever apiVersion that was in.
  * - `null` in an applied configuration removes the field and is not owned.
- * - No defaulting between merge and conflict detection, and no reset of fields a subresource
- *   does not own (status on the main resource, spec on /status): the caller strips those.
- * - Removing a field applied earlier leaves an emptied parent map in place.
- * - Objects that exist without managedFields get a synthetic `before-first-apply` Update owner
- *   for all their fields, as Kubernetes does.
+ * - No defaulting between merge and conflict detection, and no reset of the fields a request
+ *   may not set (status on the main resource, spec on /status): the caller strips those.
  */
 import { isJsonObject, jsonEqual, type JsonObject } from '../../../util/json.ts';
 import { patchMetaForObject } from './builtin-patch-meta.ts';
@@ -135,7 +137,7 @@ export function serverSideApply(opts: ServerSideApplyOptions): ServerSideApplyRe
   let object = mergeApplied(before, applied, meta) as JsonObject;
   const ownedByOthers = others.reduce((set, o) => set.union(o.fields), FieldSet.empty());
   for (const path of (previous?.fields ?? FieldSet.empty()).difference(me.fields).paths()) {
-    if (ownedByOthers.hasAtOrUnder(path) || isKeyOfRemainingItem(object, path)) continue;
+    if (me.fields.hasAtOrUnder(path) || ownedByOthers.hasAtOrUnder(path) || isKeyOfRemainingItem(object, path)) continue;
     object = removeAt(object, path) as JsonObject;
   }
 

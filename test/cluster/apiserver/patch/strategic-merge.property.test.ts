@@ -66,7 +66,7 @@ test('property: merge-keyed containers stay unique by name (unless a $patch: rep
   fc.assert(
     fc.property(deploymentArb, smpPatchArb, (original, patch) => {
       const patched = ((patch as any).spec?.template?.spec?.containers ?? []) as { name?: string; $patch?: string }[];
-      const patchedNames = patched.filter((c) => c.$patch === undefined).map((c) => c.name);
+      const patchedNames = patched.filter((c) => c.$patch === undefined || c.$patch === 'merge').map((c) => c.name);
       fc.pre(!patched.some((c) => c.$patch === 'replace') || new Set(patchedNames).size === patchedNames.length);
       let out: JsonObject;
       try {
