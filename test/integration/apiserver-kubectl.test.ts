@@ -110,9 +110,10 @@ spec:
       spec: { template: { spec: { containers: Array<{ name: string; image: string }> } } };
     };
     assert.equal(live.metadata.labels.tier, 'front');
+    // As in Kubernetes, list items a strategic merge patch adds come before the existing ones.
     assert.deepEqual(
       live.spec.template.spec.containers.map((ct) => `${ct.name}=${ct.image}`),
-      ['app=nginx:1.26', 'sidecar=envoy:1'],
+      ['sidecar=envoy:1', 'app=nginx:1.26'],
     );
     const failed = await c.kubectl(['patch', 'deployment', 'web', '--type', 'json', '-p', '[{"op":"test","path":"/spec/replicas","value":99}]']);
     assert.notEqual(failed.code, 0);

@@ -14,7 +14,6 @@ import { apiVersionOf, type ResourceType } from '../resources/types.ts';
 import type { WriteContext } from '../service/context.ts';
 import type { ObjectService } from '../service/object-service.ts';
 import { fromScale, toScale } from '../service/scale.ts';
-import { kubeTime } from '../service/time.ts';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
@@ -108,14 +107,14 @@ function applyObject(svc: ObjectService, req: PatchRequest, now: Date): { obj: K
       manager: ctx.fieldManager,
       force,
       apiVersion: apiVersionOf(rt, version),
-      now: kubeTime(now),
+      now,
       meta: patchMetaFor(rt.group, rt.kind),
       subresource: subresource || undefined,
     });
   } catch (err) {
     if (err instanceof ApplyConflictError) {
       throw new ApiError(409, 'Conflict', err.message, {
-        causes: err.conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}"`, field: c.field })),
+        causes: err.conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}"`, field: c.path })),
       });
     }
     if (err instanceof PatchError) throw invalid(rt.kind, rt.group, name, [{ reason: 'FieldValueInvalid', message: err.message }]);

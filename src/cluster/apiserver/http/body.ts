@@ -24,6 +24,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 
 /** Parses a request body as JSON, or YAML for apply patches; anything else is a 400. */
 export function parseBody(raw: Buffer, contentType: string): unknown {
+  if (contentType && !contentType.includes('json') && !contentType.includes('yaml')) {
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got ${contentType})`);
+  }
   const text = raw.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
   if (contentType.includes('yaml')) {

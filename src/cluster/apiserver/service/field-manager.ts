@@ -12,7 +12,7 @@ export function recordManagedFields(
   after: KubeObject,
   manager: string,
   _operation: 'Update',
-  now: string,
+  now: Date,
   subresource?: string,
 ): ManagedFields {
   return recordUpdate({

@@ -87,14 +87,14 @@ export class ObjectService {
     const table = tableName(rt);
     if (this.store.get(table, rt.namespaced ? namespace : '', meta.name)) throw alreadyExists(rt, meta.name);
     for (const f of SERVER_MANAGED_META) delete meta[f];
-    const now = kubeTime(this.clock());
+    const created = this.clock();
     meta.uid = newUid();
-    meta.creationTimestamp = now;
+    meta.creationTimestamp = kubeTime(created);
     meta.generation = 1;
     if (rt.statusSubresource && !rt.prepareForCreate) delete obj.status;
     rt.prepareForCreate?.(obj);
     this.admitOrThrow(rt, obj, undefined, ctx);
-    meta.managedFields = appliedFields ?? recordManagedFields(rt, undefined, obj, ctx.fieldManager, 'Update', now);
+    meta.managedFields = appliedFields ?? recordManagedFields(rt, undefined, obj, ctx.fieldManager, 'Update', created);
     if (ctx.dryRun) return obj;
     this.reserveOrThrow(rt, obj, undefined);
     return this.store.create(table, obj);
@@ -151,7 +151,7 @@ export class ObjectService {
     }
     this.admitOrThrow(rt, next, old, ctx);
     if (sameObject(old, next)) return old;
-    next.metadata.managedFields = appliedFields ?? recordManagedFields(rt, old, next, ctx.fieldManager, 'Update', kubeTime(this.clock()), subresource);
+    next.metadata.managedFields = appliedFields ?? recordManagedFields(rt, old, next, ctx.fieldManager, 'Update', this.clock(), subresource);
     if (ctx.dryRun) return next;
     if (subresource === '') this.reserveOrThrow(rt, next, old);
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !awaitsGracefulDeletion(rt, next)) {
