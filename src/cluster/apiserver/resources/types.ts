@@ -1,4 +1,4 @@
-import type { JSONSchemaProps } from 'kubernetes-types/apiextensions/v1';
+import type { JSONSchemaProps } from 'kubernetes-types/apiextensions/v1.js';
 import type { KubeObject } from '../../store/object.ts';
 import type { StatusCause } from '../errors.ts';
 
