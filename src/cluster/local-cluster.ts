@@ -1,20 +1,28 @@
 import * as path from 'node:path';
+import { explicitConnection, closeConnection } from '../kube/connection.ts';
 import { startApiServer, type RunningApiServer } from './apiserver/server.ts';
+import { startSimulation, type Simulation, type SimulationOptions } from './sim/index.ts';
 
 export interface LocalClusterOptions {
   port?: number;
   host?: string;
   dataDir?: string;
   kubeconfigPath: string;
+  /** Simulated nodes and built-in controllers; false runs the API server alone. */
+  simulation?: SimulationOptions | false;
 }
 
 export interface LocalCluster {
   api: RunningApiServer;
   kubeconfigPath: string;
+  simulation?: Simulation;
   stop(): Promise<void>;
 }
 
-/** The local cluster: the API server (and, as they land, the simulated nodes and controllers). */
+/**
+ * The local cluster: the API server plus the simulated nodes and controllers. The simulation is
+ * a client like any other: it reaches the API server over HTTPS with the cluster's token.
+ */
 export async function startLocalCluster(opts: LocalClusterOptions): Promise<LocalCluster> {
   const kubeconfigPath = path.resolve(opts.kubeconfigPath);
   const api = await startApiServer({
@@ -23,9 +31,24 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
     dataDir: opts.dataDir ? path.resolve(opts.dataDir) : undefined,
     kubeconfigPath,
   });
+  let simulation: Simulation | undefined;
+  const conn = explicitConnection({ server: api.url, token: api.token, tls: { ca: Buffer.from(api.caCert) } });
+  if (opts.simulation !== false) {
+    try {
+      simulation = await startSimulation(conn, opts.simulation ?? {});
+    } catch (err) {
+      await api.close();
+      throw err;
+    }
+  }
   return {
     api,
     kubeconfigPath,
-    stop: () => api.close(),
+    simulation,
+    stop: async () => {
+      await simulation?.stop();
+      closeConnection(conn);
+      await api.close();
+    },
   };
 }

@@ -26,11 +26,14 @@ export interface TestCluster {
   stop(): Promise<void>;
 }
 
-/** Starts a local cluster on a free port in a temporary directory, for one test file. */
+/**
+ * Starts a local cluster on a free port in a temporary directory, for one test file. The API server
+ * runs alone unless `simulation` options are given.
+ */
 export async function startTestCluster(opts: Partial<LocalClusterOptions> = {}): Promise<TestCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vane-test-'));
   const kubeconfig = path.join(dir, 'kubeconfig');
-  const cluster = await startLocalCluster({ port: 0, kubeconfigPath: kubeconfig, ...opts });
+  const cluster = await startLocalCluster({ port: 0, kubeconfigPath: kubeconfig, simulation: false, ...opts });
   const cacheDir = path.join(dir, 'kube-cache');
   const baseArgs = ['--kubeconfig', kubeconfig, '--cache-dir', cacheDir];
   const kubectl = (args: string[], input?: string): Promise<KubectlResult> =>
