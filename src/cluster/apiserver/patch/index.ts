@@ -19,6 +19,6 @@ export { applyStrategicMergePatch } from './strategic-merge.ts';
 export { formatPath, type FieldPath } from './field-path.ts';
 export { FieldSet } from './field-set.ts';
 export { fieldSetOf, changedFieldSet } from './object-fields.ts';
-export { decodeManagedFields, encodeManagedFields, type ManagedFieldsEntry, type Owner } from './managed-fields-codec.ts';
+export { decodeManagedFields, encodeManagedFields, managedFieldsToJson, type ManagedFieldsEntry, type Owner } from './managed-fields-codec.ts';
 export { recordUpdate, type RecordUpdateOptions } from './managed-fields.ts';
 export { serverSideApply, BEFORE_FIRST_APPLY, type ServerSideApplyOptions, type ServerSideApplyResult } from './server-side-apply.ts';
