@@ -6,6 +6,8 @@
 import type { SimContext, SimController } from '../context.ts';
 import { ApiDiscovery } from './common/api-discovery.ts';
 import { startGarbageCollector } from './gc/gc-controller.ts';
+import { startHpaController } from './hpa/hpa-controller.ts';
+import { startJobController } from './job/job-controller.ts';
 import { startNamespaceController } from './namespace/namespace-controller.ts';
 import { startServiceAccountController } from './namespace/serviceaccount-controller.ts';
 
@@ -17,6 +19,8 @@ export async function startLifecycleControllers(ctx: SimContext): Promise<SimCon
     controllers.push(await startGarbageCollector(ctx, discovery));
     controllers.push(await startNamespaceController(ctx, discovery));
     controllers.push(await startServiceAccountController(ctx));
+    controllers.push(await startJobController(ctx));
+    controllers.push(await startHpaController(ctx, discovery));
   } catch (err) {
     discovery.stop();
     await Promise.all(controllers.map((c) => c.stop()));
