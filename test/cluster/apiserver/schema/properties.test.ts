@@ -84,6 +84,6 @@ test('pruning is idempotent and a pruned object has no unknown fields left', () 
       assert.deepEqual(twice.object, once.object);
       assert.deepEqual(twice.unknownFields, []);
     }),
-    { numRuns: 1000 },
+    { numRuns: 500 },
   );
 });
