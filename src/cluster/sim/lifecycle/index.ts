@@ -10,6 +10,7 @@ import { startHpaController } from './hpa/hpa-controller.ts';
 import { startJobController } from './job/job-controller.ts';
 import { startNamespaceController } from './namespace/namespace-controller.ts';
 import { startServiceAccountController } from './namespace/serviceaccount-controller.ts';
+import { startDisruptionController } from './pdb/pdb-controller.ts';
 
 export async function startLifecycleControllers(ctx: SimContext): Promise<SimController> {
   const discovery = new ApiDiscovery(ctx);
@@ -21,6 +22,7 @@ export async function startLifecycleControllers(ctx: SimContext): Promise<SimCon
     controllers.push(await startServiceAccountController(ctx));
     controllers.push(await startJobController(ctx));
     controllers.push(await startHpaController(ctx, discovery));
+    controllers.push(await startDisruptionController(ctx, discovery));
   } catch (err) {
     discovery.stop();
     await Promise.all(controllers.map((c) => c.stop()));
