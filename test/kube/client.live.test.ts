@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../src/cluster/store/object.ts';
-import type { KubeClient } from '../../src/kube/client.ts';
+import { KubeClient } from '../../src/kube/client.ts';
 import { configmaps, deployments, namespaces, pods } from '../../src/kube/resources.ts';
 import { isAlreadyExists, isConflict, isNotFound, isInvalid, KubeApiError } from '../../src/kube/rest-errors.ts';
 import { retryOnConflict } from '../../src/kube/retry.ts';
@@ -191,6 +191,27 @@ test('401 without credentials is a KubeApiError', async () => {
   delete anon.connection.headers['Authorization'];
   const err = await anon.get(configmaps, NS, 'crud').catch((e: unknown) => e);
   assert.ok(err instanceof KubeApiError && err.code === 401, String(err));
+});
+
+test('a 401 refreshes rotating credentials once and retries', async () => {
+  const base = await cluster.client();
+  const good = base.connection.headers['Authorization'] ?? '';
+  let refreshes = 0;
+  const rotating = new KubeClient(
+    {
+      ...base.connection,
+      headers: {},
+      refreshHeaders: async (force) => {
+        refreshes++;
+        return { Authorization: force ? good : 'Bearer expired' };
+      },
+    },
+    { qps: 0 },
+  );
+  const got = await rotating.get(namespaces, undefined, NS);
+  assert.equal(got.metadata.name, NS);
+  assert.equal(refreshes, 2, 'one normal read, one forced after the 401');
+  assert.equal(rotating.metrics.total({ statusCode: 401 }), 1);
 });
 
 test('client-side rate limit: qps/burst spaces requests', async () => {

@@ -169,6 +169,18 @@ test('keeps retrying with backoff while the server is down, and waitForSync hono
   await informer.stop();
 });
 
+test('resync re-delivers every cached object as an update with old === new', async () => {
+  const { client } = await setup();
+  await client.create(configmaps, 'inf', cm('r1'));
+  const informer = new SharedInformer(client, configmaps, { namespace: 'inf', resyncMs: 100 });
+  let resyncs = 0;
+  informer.addEventHandler({ onUpdate: (a, b) => void (a === b && resyncs++) });
+  informer.start();
+  await informer.waitForSync();
+  await until(() => resyncs >= 2, 5000, 'resyncs');
+  await informer.stop();
+});
+
 test('the factory shares one informer per resource and namespace', async () => {
   const { client } = await setup();
   await client.create(configmaps, 'inf', cm('shared'));
