@@ -1,0 +1,76 @@
+/**
+ * Protobuf field numbers and JSON names of k8s.io/api batch/v1 (generated.proto, Kubernetes 1.32): Job, CronJob.
+ * Notation: see ../schema.ts.
+ */
+import type { TableSource } from '../schema.ts';
+
+export const BATCH_V1: TableSource = {
+  'batch.v1.CronJob': { 1: 'metadata:meta.v1.ObjectMeta', 2: 'spec:batch.v1.CronJobSpec', 3: 'status:batch.v1.CronJobStatus' },
+  'batch.v1.CronJobSpec': {
+    1: 'schedule:string!',
+    2: 'startingDeadlineSeconds:int64?',
+    3: 'concurrencyPolicy:string',
+    4: 'suspend:bool?',
+    5: 'jobTemplate:batch.v1.JobTemplateSpec',
+    6: 'successfulJobsHistoryLimit:int32?',
+    7: 'failedJobsHistoryLimit:int32?',
+    8: 'timeZone:string?',
+  },
+  'batch.v1.CronJobStatus': {
+    1: 'active:[]core.v1.ObjectReference',
+    4: 'lastScheduleTime:meta.v1.Time',
+    5: 'lastSuccessfulTime:meta.v1.Time',
+  },
+  'batch.v1.Job': { 1: 'metadata:meta.v1.ObjectMeta', 2: 'spec:batch.v1.JobSpec', 3: 'status:batch.v1.JobStatus' },
+  'batch.v1.JobCondition': {
+    1: 'type:string!',
+    2: 'status:string!',
+    3: 'lastProbeTime:meta.v1.Time',
+    4: 'lastTransitionTime:meta.v1.Time',
+    5: 'reason:string',
+    6: 'message:string',
+  },
+  'batch.v1.JobSpec': {
+    1: 'parallelism:int32?',
+    2: 'completions:int32?',
+    3: 'activeDeadlineSeconds:int64?',
+    4: 'selector:meta.v1.LabelSelector',
+    5: 'manualSelector:bool?',
+    6: 'template:core.v1.PodTemplateSpec',
+    7: 'backoffLimit:int32?',
+    8: 'ttlSecondsAfterFinished:int32?',
+    9: 'completionMode:string?',
+    10: 'suspend:bool?',
+    11: 'podFailurePolicy:batch.v1.PodFailurePolicy',
+    12: 'backoffLimitPerIndex:int32?',
+    13: 'maxFailedIndexes:int32?',
+    14: 'podReplacementPolicy:string?',
+    15: 'managedBy:string?',
+    16: 'successPolicy:batch.v1.SuccessPolicy',
+  },
+  'batch.v1.JobStatus': {
+    1: 'conditions:[]batch.v1.JobCondition',
+    2: 'startTime:meta.v1.Time',
+    3: 'completionTime:meta.v1.Time',
+    4: 'active:int32',
+    5: 'succeeded:int32',
+    6: 'failed:int32',
+    7: 'completedIndexes:string',
+    8: 'uncountedTerminatedPods:batch.v1.UncountedTerminatedPods',
+    9: 'ready:int32?',
+    10: 'failedIndexes:string?',
+    11: 'terminating:int32?',
+  },
+  'batch.v1.JobTemplateSpec': { 1: 'metadata:meta.v1.ObjectMeta', 2: 'spec:batch.v1.JobSpec' },
+  'batch.v1.PodFailurePolicy': { 1: 'rules:[]batch.v1.PodFailurePolicyRule' },
+  'batch.v1.PodFailurePolicyOnExitCodesRequirement': { 1: 'containerName:string?', 2: 'operator:string!', 3: 'values:[]int32' },
+  'batch.v1.PodFailurePolicyOnPodConditionsPattern': { 1: 'type:string!', 2: 'status:string!' },
+  'batch.v1.PodFailurePolicyRule': {
+    1: 'action:string!',
+    2: 'onExitCodes:batch.v1.PodFailurePolicyOnExitCodesRequirement',
+    3: 'onPodConditions:[]batch.v1.PodFailurePolicyOnPodConditionsPattern',
+  },
+  'batch.v1.SuccessPolicy': { 1: 'rules:[]batch.v1.SuccessPolicyRule' },
+  'batch.v1.SuccessPolicyRule': { 1: 'succeededIndexes:string?', 2: 'succeededCount:int32?' },
+  'batch.v1.UncountedTerminatedPods': { 1: 'succeeded:[]string', 2: 'failed:[]string' },
+};
