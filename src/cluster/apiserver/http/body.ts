@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest } from '../errors.ts';
+import { decodeProtobufObject, ProtobufDecodeError, PROTOBUF_MEDIA_TYPE } from '../protobuf/index.ts';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -22,10 +23,14 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-/** Parses a request body as JSON, or YAML for apply patches; anything else is a 400. */
+/**
+ * Parses a request body as JSON, YAML (apply patches) or Kubernetes protobuf (typed clients such
+ * as kubectl's); an undecodable body is a 400, any other media type a 415.
+ */
 export function parseBody(raw: Buffer, contentType: string): unknown {
+  if (contentType === PROTOBUF_MEDIA_TYPE) return parseProtobuf(raw);
   if (contentType && !contentType.includes('json') && !contentType.includes('yaml')) {
-    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (got ${contentType})`);
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${PROTOBUF_MEDIA_TYPE} (got ${contentType})`);
   }
   const text = raw.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
@@ -40,6 +45,16 @@ export function parseBody(raw: Buffer, contentType: string): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     throw badRequest(`error decoding the request body as JSON: ${(err as Error).message}`);
+  }
+}
+
+function parseProtobuf(raw: Buffer): unknown {
+  if (raw.length === 0) throw badRequest('the request body is empty');
+  try {
+    return decodeProtobufObject(raw).object;
+  } catch (err) {
+    if (err instanceof ProtobufDecodeError) throw badRequest(`error decoding the protobuf request body: ${err.message}`);
+    throw err;
   }
 }
 
