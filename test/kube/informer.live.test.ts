@@ -161,7 +161,7 @@ test('keeps retrying with backoff while the server is down, and waitForSync hono
   const informer = new SharedInformer(client, configmaps, { namespace: 'inf', backoff: { initialMs: 50, maxMs: 200 } });
   informer.start();
   const ac = new AbortController();
-  setTimeout(() => ac.abort(), 300);
+  setTimeout(() => ac.abort(), 500);
   assert.equal(await informer.waitForSync(ac.signal), false);
   assert.ok(informer.stats.failures >= 2, `failures: ${informer.stats.failures}`);
   await cluster.restart();
