@@ -132,9 +132,17 @@ export async function sendRequest(conn: ClusterConnection, req: HttpRequest): Pr
         finish();
         reject(err);
       });
+      let ended = false;
       response.on('end', () => {
+        ended = true;
         finish();
         resolve({ statusCode: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      // A socket that dies mid-body may close the response without 'error': never hang on it.
+      response.on('close', () => {
+        if (ended) return;
+        finish();
+        reject(new Error(`${req.method} ${req.path}: connection closed before the response was complete`));
       });
     });
   } finally {
