@@ -154,7 +154,7 @@ export class ObjectService {
     next.metadata.managedFields = appliedFields ?? recordManagedFields(rt, old, next, ctx.fieldManager, 'Update', this.clock(), subresource);
     if (ctx.dryRun) return next;
     if (subresource === '') this.reserveOrThrow(rt, next, old);
-    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !awaitsGracefulDeletion(rt, next)) {
+    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !awaitsGracefulDeletion(rt, next) && !awaitsNamespaceFinalization(rt, next)) {
       return this.remove(rt, this.store.update(tableName(rt), next, old));
     }
     return this.store.update(tableName(rt), next, old);
@@ -181,7 +181,7 @@ export class ObjectService {
     }
     const grace = this.gracePeriod(rt, old, opts);
     const table = tableName(rt);
-    if (finalizers.length === 0 && grace === 0) {
+    if (finalizers.length === 0 && grace === 0 && !awaitsNamespaceFinalization(rt, old)) {
       return { obj: this.remove(rt, old), deleted: true };
     }
     const now = this.clock();
@@ -296,6 +296,13 @@ function awaitsGracefulDeletion(rt: ResourceType, obj: KubeObject): boolean {
   if (!(rt.group === '' && rt.resource === 'pods')) return false;
   const spec = isJsonObject(obj.spec) ? obj.spec : {};
   return Boolean(spec.nodeName) && (obj.metadata.deletionGracePeriodSeconds ?? 1) > 0;
+}
+
+/** A namespace stays (Terminating) while `spec.finalizers` lists anything; the finalize subresource clears it. */
+function awaitsNamespaceFinalization(rt: ResourceType, obj: KubeObject): boolean {
+  if (!(rt.group === '' && rt.resource === 'namespaces')) return false;
+  const spec = isJsonObject(obj.spec) ? obj.spec : {};
+  return Array.isArray(spec.finalizers) && spec.finalizers.length > 0;
 }
 
 function defaultPropagation(rt: ResourceType): DeleteOptions['propagationPolicy'] {
