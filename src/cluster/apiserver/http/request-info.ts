@@ -24,6 +24,9 @@ export interface NonResourceRequest {
 
 export type RequestInfo = ResourceRequest | NonResourceRequest;
 
+/** kube-apiserver's namespaceSubresources: the path after a namespace's name that is not a resource. */
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
 export function parseRequestInfo(method: string, pathname: string, query: URLSearchParams): RequestInfo {
   const parts = pathname.split('/').filter(Boolean).map(safeDecode);
   const nonResource: NonResourceRequest = { kind: 'nonresource', path: pathname, segments: parts };
@@ -47,7 +50,9 @@ export function parseRequestInfo(method: string, pathname: string, query: URLSea
     rest = rest.slice(1);
   }
   let namespace = '';
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  if (rest[0] === 'namespaces' && rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]!)) {
+    // /api/v1/namespaces/{name}/status and .../finalize: subresources of the namespace object.
+  } else if (rest[0] === 'namespaces' && rest.length >= 3) {
     namespace = rest[1]!;
     rest = rest.slice(2);
   } else if (rest[0] === 'namespaces' && rest.length === 2) {
