@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * Runs `vane cluster start` as a separate process (for crash tests and benchmarks) and connects to
  * it with the kubeconfig it writes. State persists in `dir/data` unless persist is false.
  */
-export async function spawnClusterProcess(dir: string, opts: { persist?: boolean; extraArgs?: string[] } = {}): Promise<ChildCluster> {
+export async function spawnClusterProcess(dir: string, opts: { persist?: boolean; extraArgs?: string[]; maxSockets?: number } = {}): Promise<ChildCluster> {
   const kubeconfig = path.join(dir, 'kubeconfig');
   const persistArgs = opts.persist === false ? [] : ['--data-dir', path.join(dir, 'data')];
   const args = [...persistArgs, '--kubeconfig', kubeconfig, ...(opts.extraArgs ?? [])];
@@ -47,6 +47,6 @@ export async function spawnClusterProcess(dir: string, opts: { persist?: boolean
     users: Array<{ user: { token: string } }>;
   };
   const ca = Buffer.from(config.clusters[0]!.cluster['certificate-authority-data'], 'base64');
-  const conn = explicitConnection({ server: url, token: config.users[0]!.user.token, tls: { ca } });
+  const conn = explicitConnection({ server: url, token: config.users[0]!.user.token, tls: { ca }, maxSockets: opts.maxSockets });
   return { child, url, conn, exited };
 }
