@@ -56,6 +56,8 @@ export interface ConditionsInput {
   available: boolean;
   /** ReplicaFailure copied from an RS, if any. */
   replicaFailure?: RolloutCondition;
+  /** At a pause/analysis/experiment step (`isIndefiniteStep`): the progress deadline is not evaluated. */
+  indefiniteStep?: boolean;
   now: number;
 }
 
@@ -110,7 +112,7 @@ export function calculateRolloutConditions(i: ConditionsInput): ConditionsResult
         conds = removeCondition(conds, RolloutConditionType.Progressing);
       }
       set(c);
-    } else if (!isPaused && rolloutTimedOut(ro, view(), i.now)) {
+    } else if (!isPaused && !i.indefiniteStep && rolloutTimedOut(ro, view(), i.now)) {
       const msg = i.newRSName ? ConditionMessage.replicaSetTimedOut(i.newRSName) : ConditionMessage.rolloutTimedOut(ro.metadata?.name ?? '');
       if (set(newCondition(RolloutConditionType.Progressing, 'False', ConditionReason.ProgressDeadlineExceeded, msg, i.now))) {
         events.push({ reason: ConditionReason.ProgressDeadlineExceeded, message: msg, type: 'Warning' });

@@ -88,3 +88,11 @@ test('calculateRolloutConditions: abort and timeout', () => {
   const p = timed.conditions.find((c) => c.type === 'Progressing');
   assert.deepEqual([p?.status, p?.reason, p?.message], ['False', 'ProgressDeadlineExceeded', 'ReplicaSet "ro-h" has timed out progressing.']);
 });
+
+test('calculateRolloutConditions: no progress deadline at an indefinite (pause/analysis/experiment) step', () => {
+  const status: RolloutStatus = { replicas: 3, updatedReplicas: 1, availableReplicas: 3, stableRS: 's', currentPodHash: 'h' };
+  const stuck = ro({ ...status, conditions: [newCondition('Progressing', 'True', 'ReplicaSetUpdated', 'ReplicaSet "ro-h" is progressing.', T0)] });
+  const input = { rollout: stuck, status: { ...status, conditions: stuck.status?.conditions }, newRSName: 'ro-h', aborted: false, revision: 3, available: true, now: T0 + 601_000 };
+  assert.equal(calculateRolloutConditions({ ...input, indefiniteStep: true }).timedOut, false);
+  assert.equal(calculateRolloutConditions({ ...input, indefiniteStep: false }).timedOut, true);
+});
