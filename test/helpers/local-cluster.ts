@@ -67,21 +67,45 @@ export async function startTestCluster(opts: Partial<LocalClusterOptions> = {}):
   };
 }
 
-/** Collects a child's stdout and resolves when `predicate` holds for it (or rejects after timeoutMs). */
+interface Collected {
+  out: string;
+  err: string;
+  changed: Set<() => void>;
+}
+const collected = new WeakMap<ChildProcess, Collected>();
+
+/** Everything a child has printed so far; collection starts at the first call and never misses output. */
+function collect(child: ChildProcess): Collected {
+  let c = collected.get(child);
+  if (c) return c;
+  const state: Collected = { out: '', err: '', changed: new Set() };
+  child.stdout?.on('data', (d: Buffer) => {
+    state.out += d.toString();
+    for (const f of state.changed) f();
+  });
+  child.stderr?.on('data', (d: Buffer) => (state.err += d.toString()));
+  collected.set(child, state);
+  return state;
+}
+
+/**
+ * Resolves with all of a child's stdout so far once `predicate` holds for it (or rejects after
+ * timeoutMs). Output is accumulated across calls, so nothing printed between two calls is lost.
+ */
 export function waitForOutput(child: ChildProcess, predicate: (out: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  const state = collect(child);
   return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for output; got:\n${out}`)), timeoutMs);
     const check = (): void => {
-      if (predicate(out)) {
-        clearTimeout(timer);
-        resolve(out);
-      }
+      if (!predicate(state.out)) return;
+      clearTimeout(timer);
+      state.changed.delete(check);
+      resolve(state.out);
     };
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      check();
-    });
+    const timer = setTimeout(() => {
+      state.changed.delete(check);
+      reject(new Error(`timed out waiting for output; got:\n${state.out}\nstderr:\n${state.err}`));
+    }, timeoutMs);
+    state.changed.add(check);
     check();
   });
 }
