@@ -1,7 +1,7 @@
 /**
  * The simulated kubelets of every simulated node, as one controller: for each pod bound to a simulated
  * node it computes the status the pod should have now (desiredStatus), writes it with one
- * strategic-merge patch to pods/status when it differs, and requeues itself for the next change
+ * conditional merge patch to pods/status when it differs, and requeues itself for the next change
  * (start, readiness, crash, back-off). Terminating pods are deleted with gracePeriodSeconds=0 once
  * their simulated containers have exited.
  */
@@ -110,15 +110,16 @@ export async function startKubelet(ctx: SimContext, simNodes: readonly SimNode[]
       }
       if (seen !== undefined && written !== undefined && seen < written) return requeue; // the cache is behind our write
     }
-    const patch = statusPatch(pod.status, desired.status, now);
+    const patch = statusPatch(pod.status, desired.status, now, pod.metadata.resourceVersion);
     try {
-      const updated = await ctx.client.patch<PodObject>(podsRef, pod.metadata.namespace, pod.metadata.name ?? '', patch, 'strategic', {
+      const updated = await ctx.client.patch<PodObject>(podsRef, pod.metadata.namespace, pod.metadata.name ?? '', patch, 'merge', {
         subresource: 'status',
       });
       rt.lastWritten = signature;
       rt.writtenRv = updated.metadata.resourceVersion;
     } catch (err) {
-      if (isNotFound(err)) return;
+      // Gone, or changed since the cache saw it: the informer brings the news and requeues the pod.
+      if (isNotFound(err) || isConflict(err)) return;
       throw err;
     }
     for (const e of kubeletEvents(pod, pod.status?.containerStatuses, desired.status.containerStatuses)) recorder(node).event(pod, e.type, e.reason, e.message);

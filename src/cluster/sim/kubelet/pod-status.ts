@@ -1,9 +1,8 @@
 /**
- * The status the simulated kubelet reports for a pod at a given time (pure), and the strategic-merge
- * patch that brings the stored status there — only the kubelet's own conditions are sent, so gate
- * conditions written by others are never overwritten.
+ * The status the simulated kubelet reports for a pod at a given time (pure), and the patch that
+ * brings the stored status there without losing the conditions others own (readiness gates).
  */
-import type { ContainerStatus, PodStatus } from 'kubernetes-types/core/v1.js';
+import type { ContainerStatus, PodCondition, PodStatus } from 'kubernetes-types/core/v1.js';
 import { semanticEqual } from '../util/semantic.ts';
 import { formatTime } from '../../../kube/time-format.ts';
 import type { PodObject } from '../util/types.ts';
@@ -107,16 +106,27 @@ export function statusCurrent(current: PodStatus | undefined, want: KubeletStatu
   );
 }
 
-/** The strategic-merge patch (pods/status) that writes `want`; conditions merge by type. */
-export function statusPatch(current: PodStatus | undefined, want: KubeletStatus, now: number): { status: Record<string, unknown> } {
-  const conditions = withTransitionTimes(want.conditions, current?.conditions, formatTime(now)).map((c) => ({
-    type: c.type,
-    status: c.status,
-    lastProbeTime: null,
-    lastTransitionTime: c.lastTransitionTime,
-    reason: c.reason ?? null,
-    message: c.message ?? null,
-  }));
+/**
+ * The JSON merge patch (pods/status) that writes `want`. Merge patches replace lists, so the
+ * conditions list carries the conditions others own (readiness gates) as read, and the patch is
+ * conditional on `resourceVersion`: if someone wrote meanwhile, the server answers 409 and the
+ * kubelet recomputes from the newer pod. (A merge patch costs the server about half a strategic one.)
+ */
+export function statusPatch(
+  current: PodStatus | undefined,
+  want: KubeletStatus,
+  now: number,
+  resourceVersion: string | undefined,
+): { metadata: { resourceVersion?: string }; status: Record<string, unknown> } {
+  const ours = withTransitionTimes(want.conditions, current?.conditions, formatTime(now));
+  const byType = new Map(ours.map((c) => [c.type, c]));
+  const conditions: PodCondition[] = [];
+  for (const c of current?.conditions ?? []) {
+    const mine = byType.get(c.type);
+    conditions.push(mine ?? c);
+    byType.delete(c.type);
+  }
+  conditions.push(...byType.values());
   const status: Record<string, unknown> = {
     phase: want.phase,
     hostIP: want.hostIP,
@@ -130,5 +140,7 @@ export function statusPatch(current: PodStatus | undefined, want: KubeletStatus,
     status['podIPs'] = [{ ip: want.podIP }];
   }
   if (want.initContainerStatuses) status['initContainerStatuses'] = want.initContainerStatuses;
-  return { status };
+  const metadata: { resourceVersion?: string } = {};
+  if (resourceVersion) metadata.resourceVersion = resourceVersion;
+  return { metadata, status };
 }
