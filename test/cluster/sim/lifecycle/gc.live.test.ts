@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startSimCluster, type SimCluster } from '../../../helpers/sim-cluster.ts';
 import { eventually } from '../../../helpers/local-cluster.ts';
 import { getJson, names, replicaSet } from './live.ts';
@@ -80,4 +81,30 @@ test('a dependent created for an owner that no longer exists is collected', asyn
   };
   await c.kubectlOk(['apply', '-f', '-'], JSON.stringify(orphan));
   await eventually(async () => (await c.kubectl(['get', 'configmap', 'late'])).code !== 0);
+});
+
+test('custom resources from a CRD installed later are collected both ways (discovery is re-read)', async () => {
+  const crd = readFileSync(new URL('../../../../manifests/crds/analysis-template-crd.yaml', import.meta.url), 'utf8');
+  await c.kubectlOk(['apply', '-f', '-'], crd);
+  await c.kubectlOk(['wait', '--for=condition=established', 'crd/analysistemplates.argoproj.io', '--timeout=30s']);
+  await c.kubectlOk(['create', 'configmap', 'cr-owner']);
+  const owner = await getJson<{ metadata: { uid: string } }>(c, ['configmap', 'cr-owner']);
+  const template = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AnalysisTemplate',
+    metadata: { name: 'owned', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'cr-owner', uid: owner.metadata.uid, blockOwnerDeletion: true }] },
+    spec: { metrics: [{ name: 'm', provider: { job: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' } } } } } }] },
+  };
+  await c.kubectlOk(['apply', '-f', '-'], JSON.stringify(template));
+  const cr = await getJson<{ metadata: { uid: string } }>(c, ['analysistemplate', 'owned']);
+  await c.kubectlOk(['apply', '-f', '-'], JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'cr-dependent', ownerReferences: [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'AnalysisTemplate', name: 'owned', uid: cr.metadata.uid, blockOwnerDeletion: true }] },
+  }));
+  // Foreground from the top: the ConfigMap waits for the AnalysisTemplate, which (having a dependent
+  // of its own) is deleted in the foreground too and waits for the Secret.
+  await c.kubectlOk(['delete', 'configmap', 'cr-owner', '--cascade=foreground', '--timeout=60s']);
+  assert.notEqual((await c.kubectl(['get', 'analysistemplate', 'owned'])).code, 0);
+  assert.notEqual((await c.kubectl(['get', 'secret', 'cr-dependent'])).code, 0);
 });

@@ -1,4 +1,5 @@
 /** A workqueue with workers that start once the controller's informers have synced. */
+import { setMaxListeners } from 'node:events';
 import { WorkQueue } from '../../../../kube/workqueue.ts';
 import { runWorkers, type WorkResult } from '../../../../kube/workers.ts';
 import type { SimContext, SimController } from '../../context.ts';
@@ -24,6 +25,7 @@ export class QueueController implements SimController {
   /** Keys queued before the caches have synced wait; workers run from then until stop(). */
   startWhenSynced(informers: readonly Syncable[]): void {
     const signal = AbortSignal.any([this.ctx.signal, this.stopper.signal]);
+    setMaxListeners(0, signal); // one listener per informer waited for
     this.running = (async () => {
       const synced = await Promise.all(informers.map((i) => i.waitForSync(signal)));
       if (!synced.every(Boolean) || this.queue.isShuttingDown()) return;
