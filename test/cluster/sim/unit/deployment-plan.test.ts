@@ -250,7 +250,7 @@ test('paused: Progressing=Unknown DeploymentPaused, no new ReplicaSet for a chan
 test('a ReplicaFailure on the new ReplicaSet shows on the deployment', () => {
   const w = new World(deployment({ replicas: 2 }));
   w.sync();
-  w.rses[0]!.status = { replicas: 0, conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'quota', lastTransitionTime: at(0) }] };
+  w.rses[0] = { ...w.rses[0]!, status: { replicas: 0, conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'quota', lastTransitionTime: at(0) }] } };
   w.sync();
   const c = w.d.status?.conditions?.find((x) => x.type === 'ReplicaFailure');
   assert.deepEqual([c?.status, c?.reason, c?.message], ['True', 'FailedCreate', 'quota']);

@@ -121,7 +121,7 @@ test('init containers complete at the start; an unpullable init container blocks
 
 test('statusCurrent ignores condition times; the patch keeps others’ conditions and is conditional', () => {
   const p = pod({ node: 'n', readinessGates: ['example.com/lb'], conditions: [{ type: 'example.com/lb', status: 'True', lastTransitionTime: at(0) }] });
-  p.metadata.resourceVersion = '42';
+  p.metadata = { ...p.metadata, resourceVersion: '42' };
   const d = desiredStatus(p, planPod(p, opts), input(2000, 'ip'));
   assert.equal(statusCurrent(p.status, d.status), false);
   const patch = statusPatch(p.status, d.status, T0 + 2000, '42');
