@@ -173,7 +173,8 @@ function evict(res: ServerResponse, opts: RouterOptions, rt: ResourceType, names
 
 async function deleteOptions(req: IncomingMessage, query: URLSearchParams): Promise<DeleteOptions> {
   const raw = await readBody(req);
-  const fromBody = raw.length > 0 && raw.toString('utf8').trim() ? toDeleteOptions(parseBody(raw, 'application/json')) : {};
+  const contentType = mediaType(req.headers['content-type']) || 'application/json';
+  const fromBody = raw.length > 0 && raw.toString('utf8').trim() ? toDeleteOptions(parseBody(raw, contentType)) : {};
   const propagation = query.get('propagationPolicy');
   const grace = query.get('gracePeriodSeconds');
   const orphan = query.get('orphanDependents');

@@ -120,7 +120,8 @@ function applyObject(svc: ObjectService, req: PatchRequest, now: Date): { obj: K
     if (err instanceof PatchError) throw invalid(rt.kind, rt.group, name, [{ reason: 'FieldValueInvalid', message: err.message }]);
     throw err;
   }
-  const obj = result.object as unknown as KubeObject;
+  // The apply result may share subtrees with the stored object; admission mutates what it is given.
+  const obj = cloneJson(result.object) as unknown as KubeObject;
   obj.metadata = { ...(obj.metadata ?? {}), managedFields: result.managedFields as KubeObject['metadata']['managedFields'] };
   if (!live) return { obj: svc.create(rt, namespace, obj, ctx, obj.metadata.managedFields), created: true };
   return { obj: svc.commitUpdate(rt, live, obj, subresource, ctx, obj.metadata.managedFields), created: false };

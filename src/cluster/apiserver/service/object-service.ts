@@ -235,7 +235,8 @@ export class ObjectService {
 
   private decode(rt: ResourceType, namespace: string, body: unknown): KubeObject {
     if (!isJsonObject(body)) throw badRequest('the request body must be a JSON object');
-    const obj = cloneJson(body) as unknown as KubeObject;
+    // The body is the caller's to give away (freshly decoded from the request): no copy needed.
+    const obj = body as unknown as KubeObject;
     if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
     if (!isJsonObject(obj.metadata as unknown)) throw badRequest('metadata must be an object');
     if (obj.kind !== undefined && obj.kind !== rt.kind) {
@@ -323,10 +324,17 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
   return !jsonEqual(strip(a), strip(b));
 }
 
-/** Equal apart from resourceVersion and managed-field timestamps: such a write is a no-op. */
+/** Equal apart from resourceVersion and managedFields: such a write is a no-op. */
 function sameObject(a: KubeObject, b: KubeObject): boolean {
-  const norm = (o: KubeObject): unknown => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return jsonEqual(JSON.parse(JSON.stringify(norm(a))), JSON.parse(JSON.stringify(norm(b))));
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (k !== 'metadata' && !jsonEqual(a[k], b[k])) return false;
+  }
+  const am = a.metadata as Record<string, unknown>;
+  const bm = b.metadata as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(am), ...Object.keys(bm)])) {
+    if (k !== 'resourceVersion' && k !== 'managedFields' && !jsonEqual(am[k], bm[k])) return false;
+  }
+  return true;
 }
 
 export function isApiError(err: unknown): err is ApiError {
