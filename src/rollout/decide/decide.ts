@@ -9,7 +9,7 @@ import type { Rollout } from '../../api/types/rollout.ts';
 import type { RolloutStatus } from '../../api/types/rollout-status.ts';
 import { ANNOTATION_WORKLOAD_GENERATION, ConditionMessage, EventReason, RolloutConditionType } from '../../api/constants.ts';
 import { needsReplicasWriteBack } from '../../api/defaults.ts';
-import { required } from '../../api/validation/field-error.ts';
+import { internalError, required, type FieldError } from '../../api/validation/field-error.ts';
 import { validateRollout } from '../../api/validation/validate-rollout.ts';
 import type { ReferencedService, ServiceRole } from '../../api/validation/validate-references.ts';
 import { classifyReplicaSets } from '../canary-replicas.ts';
@@ -73,12 +73,7 @@ export function decideRollout(obs: RolloutObservation, opts: DecideOptions = {})
   }
   const resolved = resolveWorkloadRef(ro, obs.workload);
   const target = resolved.rollout;
-  const errors = resolved.error
-    ? [resolved.error]
-    : validateRollout(target, {
-        templateResolvedFromRef: resolved.resolvedFromRef,
-        references: target.spec.strategy ? { services: referencedServices(target, obs.services) } : undefined,
-      });
+  const errors = resolved.error ? [resolved.error] : validate(target, resolved, obs);
   const firstError = errors[0];
   if (firstError) return invalidSpecPlan(ro, firstError, obs.now);
 
@@ -98,6 +93,18 @@ export function decideRollout(obs: RolloutObservation, opts: DecideOptions = {})
   else if (target.spec.strategy.blueGreen) rolloutBlueGreen(ctx);
   else rolloutCanary(ctx);
   return finishPlan(ctx, resolved, prev);
+}
+
+/** Every §1.7 rule; a spec so malformed that validation itself fails is reported the same way. */
+function validate(target: Rollout, resolved: ResolvedRollout, obs: RolloutObservation): FieldError[] {
+  try {
+    return validateRollout(target, {
+      templateResolvedFromRef: resolved.resolvedFromRef,
+      references: target.spec.strategy ? { services: referencedServices(target, obs.services) } : undefined,
+    });
+  } catch (err) {
+    return [internalError('spec', `malformed spec: ${err instanceof Error ? err.message : String(err)}`)];
+  }
 }
 
 /** `persistRolloutStatus` plus the collection of every planned write. */

@@ -62,6 +62,8 @@ export function resetRolloutStatus(ctx: DecideContext, s: RolloutStatus): void {
 
 /** `isRollbackWithinWindow` for this pass's new and stable RS. */
 export function rollbackWithinWindow(ctx: DecideContext): boolean {
+  // An RS created in this very pass is never a rollback target.
+  if (!ctx.newRS || ctx.newRS === ctx.created) return false;
   return isRollbackWithinWindow(ctx.ro, ctx.newRS, ctx.stableRS, ctx.allRSs);
 }
 
