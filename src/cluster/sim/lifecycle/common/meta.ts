@@ -21,11 +21,6 @@ export function ownerRefs(obj: KubeObject): OwnerReference[] {
   return obj.metadata.ownerReferences ?? [];
 }
 
-/** The owner reference with `controller: true`, if any. */
-export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return ownerRefs(obj).find((r) => r.controller === true);
-}
-
 /** `group` of an `apiVersion` (`apps/v1` → `apps`, `v1` → ''). */
 export function groupOf(apiVersion: string | undefined): string {
   const v = apiVersion ?? '';

@@ -12,13 +12,3 @@ export type PodObject = Obj<Pod>;
 export type JobObject = Obj<Job>;
 export type HpaObject = Obj<HorizontalPodAutoscaler>;
 export type PdbObject = Obj<PodDisruptionBudget>;
-
-/** The pod's Ready condition is True. */
-export function isPodReady(pod: PodObject): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
-export function isPodTerminal(pod: PodObject): boolean {
-  const phase = pod.status?.phase;
-  return phase === 'Succeeded' || phase === 'Failed';
-}

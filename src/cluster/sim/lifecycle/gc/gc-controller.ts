@@ -10,7 +10,6 @@ import { isConflict, isNotFound } from '../../../../kube/rest-errors.ts';
 import type { ResourceRef } from '../../../../kube/resources.ts';
 import type { SimContext, SimController } from '../../context.ts';
 import type { ApiDiscovery } from '../common/api-discovery.ts';
-import { QueueController } from '../common/controller.ts';
 import { FOREGROUND_FINALIZER, groupOf, ORPHAN_FINALIZER, ownerRefs, type PropagationPolicy } from '../common/meta.ts';
 import { listOrNull, patchMetadata } from '../common/patch-meta.ts';
 import { AbsentOwnerCache } from './absent-owners.ts';
@@ -23,6 +22,7 @@ import {
   withoutOwner,
   type OwnerState,
 } from './decide.ts';
+import { startWorkerPool, type WorkerPool } from '../../util/worker-pool.ts';
 import { gcResources, ObjectGraph, type GraphNode } from './graph.ts';
 
 const WORKERS = 8;
@@ -35,7 +35,7 @@ export async function startGarbageCollector(ctx: SimContext, discovery: ApiDisco
 
 class GarbageCollector implements SimController {
   private readonly graph: ObjectGraph;
-  private readonly controller: QueueController;
+  private readonly pool: WorkerPool;
   private readonly absent = new AbsentOwnerCache();
   private unsubscribe: (() => void) | undefined;
 
@@ -43,7 +43,17 @@ class GarbageCollector implements SimController {
     private readonly ctx: SimContext,
     private readonly discovery: ApiDiscovery,
   ) {
-    this.controller = new QueueController(ctx, 'garbage-collector', (uid) => this.process(uid), WORKERS);
+    const initial = gcResources(discovery.resources);
+    this.pool = startWorkerPool({
+      name: 'garbage-collector',
+      workers: WORKERS,
+      // The graph takes the same shared informers from the factory.
+      informers: initial.map((r) => ctx.informers.forResource(r.ref)),
+      handler: (uid) => this.process(uid),
+      logger: ctx.logger,
+      clock: ctx.clock,
+      signal: ctx.signal,
+    });
     this.graph = new ObjectGraph(ctx.informers, () => ({
       onAdd: (obj) => this.changed(undefined, obj),
       onUpdate: (old, obj) => this.changed(old, obj),
@@ -52,18 +62,17 @@ class GarbageCollector implements SimController {
   }
 
   start(): void {
-    const initial = this.graph.sync(gcResources(this.discovery.resources));
-    this.unsubscribe = this.discovery.onChange((resources) => void this.graph.sync(gcResources(resources)));
-    this.controller.startWhenSynced(initial);
+    this.graph.sync(gcResources(this.discovery.resources));
+    this.unsubscribe = this.discovery.onChange((resources) => this.graph.sync(gcResources(resources)));
   }
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    await this.controller.stop();
+    await this.pool.stop();
   }
 
   private enqueue(uid: string | undefined): void {
-    if (uid) this.controller.queue.add(uid);
+    if (uid) this.pool.queue.add(uid);
   }
 
   // ---- graph events ------------------------------------------------------------------------

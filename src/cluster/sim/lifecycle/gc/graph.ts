@@ -41,16 +41,15 @@ export class ObjectGraph {
 
   /**
    * Watches exactly `resources` from now on: informers for new ones, handlers removed for those no
-   * longer served (their shared informers stay with the factory). Returns the informers added.
+   * longer served (their shared informers stay with the factory).
    */
-  sync(resources: readonly ApiResource[]): SharedInformer<KubeObject>[] {
+  sync(resources: readonly ApiResource[]): void {
     const wanted = new Map(resources.map((r) => [`${r.ref.group}/${r.ref.resource}`, r]));
     for (const [key, monitor] of this.monitors) {
       if (wanted.has(key)) continue;
       monitor.registration.remove();
       this.monitors.delete(key);
     }
-    const added: SharedInformer<KubeObject>[] = [];
     for (const [key, resource] of wanted) {
       if (this.monitors.has(key)) continue;
       const informer = this.informers.forResource<KubeObject>(resource.ref);
@@ -59,9 +58,7 @@ export class ObjectGraph {
       const monitor: Monitor = { resource, informer, registration: { remove: () => {} } };
       this.monitors.set(key, monitor);
       monitor.registration = informer.addEventHandler(this.handlerFor(resource));
-      added.push(informer);
     }
-    return added;
   }
 
   /** The watched resources with their informers. */

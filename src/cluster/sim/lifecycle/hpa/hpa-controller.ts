@@ -13,13 +13,13 @@ import type { WorkResult } from '../../../../kube/workers.ts';
 import type { KubeObject } from '../../../store/object.ts';
 import { scaled, type SimContext, type SimController } from '../../context.ts';
 import type { ApiDiscovery } from '../common/api-discovery.ts';
-import { QueueController } from '../common/controller.ts';
 import { groupOf, splitKey } from '../common/meta.ts';
 import { StatusGuard } from '../common/status-guard.ts';
 import type { HpaObject, PodObject } from '../common/types.ts';
 import { recordScale, type HpaHistory } from './normalize.ts';
 import { afterRescale, failedGetScale, planHpa, type HpaEvent } from './plan.ts';
 import { podSamples } from './samples.ts';
+import { startWorkerPool } from '../../util/worker-pool.ts';
 
 /** The controller's --horizontal-pod-autoscaler-sync-period. */
 export const HPA_SYNC_PERIOD_MS = 15_000;
@@ -121,7 +121,7 @@ export async function startHpaController(ctx: SimContext, discovery: ApiDiscover
     return requeue;
   };
 
-  const controller = new QueueController(ctx, 'horizontal-pod-autoscaler', sync, 2);
+  const controller = startWorkerPool({ name: 'horizontal-pod-autoscaler', workers: 2, informers: [hpaInformer, podInformer], handler: sync, logger: ctx.logger, clock: ctx.clock, signal: ctx.signal });
   hpaInformer.addEventHandler({
     onAdd: (hpa) => controller.queue.add(keyOf(hpa)),
     // Status writes (ours) do not resync; a spec change does, at once.
@@ -130,7 +130,6 @@ export async function startHpaController(ctx: SimContext, discovery: ApiDiscover
     },
     onDelete: (hpa) => controller.queue.add(keyOf(hpa)),
   });
-  controller.startWhenSynced([hpaInformer, podInformer]);
   return {
     async stop() {
       await controller.stop();

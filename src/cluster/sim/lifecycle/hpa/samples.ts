@@ -4,7 +4,8 @@
  * Pods are grouped the way the HPA controller groups them (ready, unready, missing, ignored).
  */
 import type { KubeObject } from '../../../store/object.ts';
-import { isPodReady, type PodObject } from '../common/types.ts';
+import type { PodObject } from '../common/types.ts';
+import { isPodReady } from '../../util/pod-readiness.ts';
 import { parseCpuMillis } from './cpu.ts';
 
 export const CPU_UTILIZATION_ANNOTATION = 'vane.dev/cpu-utilization';

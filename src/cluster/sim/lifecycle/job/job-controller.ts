@@ -10,12 +10,13 @@ import { jobs, pods as podsRef } from '../../../../kube/resources.ts';
 import { isConflict, isNotFound } from '../../../../kube/rest-errors.ts';
 import type { WorkResult } from '../../../../kube/workers.ts';
 import type { SimContext, SimController } from '../../context.ts';
-import { QueueController } from '../common/controller.ts';
 import { mapLimit } from '../common/map-limit.ts';
-import { controllerRef, groupOf, hasFinalizer, splitKey } from '../common/meta.ts';
+import { groupOf, hasFinalizer, splitKey } from '../common/meta.ts';
 import { listOrNull, patchMetadata } from '../common/patch-meta.ts';
 import { StatusGuard } from '../common/status-guard.ts';
 import type { JobObject, PodObject } from '../common/types.ts';
+import { controllerOf } from '../../util/controller-ref.ts';
+import { startWorkerPool } from '../../util/worker-pool.ts';
 import { podForJob } from './job-pod.ts';
 import { JOB_TRACKING_FINALIZER, planJobSync } from './job-sync.ts';
 import { PendingChanges } from './pending-changes.ts';
@@ -26,7 +27,7 @@ const CONCURRENCY = 16;
 const POD_KEY = 'pod:';
 
 function jobOf(pod: PodObject): string | undefined {
-  const ref = controllerRef(pod);
+  const ref = controllerOf(pod);
   if (!ref || ref.kind !== 'Job' || groupOf(ref.apiVersion) !== 'batch') return undefined;
   return `${pod.metadata.namespace ?? ''}/${ref.name}`;
 }
@@ -40,7 +41,7 @@ export async function startJobController(ctx: SimContext): Promise<SimController
 
   /** A pod with the tracking finalizer whose controlling Job does not exist (any more). */
   const isOrphan = (pod: PodObject): boolean => {
-    const ref = controllerRef(pod);
+    const ref = controllerOf(pod);
     const job = ref && jobOf(pod) ? jobInformer.cache.get(pod.metadata.namespace, ref.name) : undefined;
     return !job || job.metadata.uid !== ref?.uid;
   };
@@ -60,7 +61,7 @@ export async function startJobController(ctx: SimContext): Promise<SimController
     const job = jobInformer.cache.getByKey(key);
     if (!job) return;
     const uid = job.metadata.uid ?? '';
-    const owned = podInformer.cache.byOwnerUid(uid).filter((p) => controllerRef(p)?.uid === uid);
+    const owned = podInformer.cache.byOwnerUid(uid).filter((p) => controllerOf(p)?.uid === uid);
     const plan = planJobSync({
       job,
       pods: owned,
@@ -129,7 +130,13 @@ export async function startJobController(ctx: SimContext): Promise<SimController
     return plan.requeueAfterMs !== undefined ? { requeueAfterMs: plan.requeueAfterMs } : undefined;
   };
 
-  const controller = new QueueController(ctx, 'job', (key) => (key.startsWith(POD_KEY) ? releaseOrphan(key.slice(POD_KEY.length)) : syncJob(key)), WORKERS);
+  const controller = startWorkerPool({
+    name: 'job',
+    workers: WORKERS,
+    informers: [jobInformer, podInformer],
+    handler: (key) => (key.startsWith(POD_KEY) ? releaseOrphan(key.slice(POD_KEY.length)) : syncJob(key)),
+    logger: ctx.logger, clock: ctx.clock, signal: ctx.signal,
+  });
   const enqueueJob = (job: JobObject): void => controller.queue.add(keyOf(job));
   jobInformer.addEventHandler({
     onAdd: enqueueJob,
@@ -150,7 +157,6 @@ export async function startJobController(ctx: SimContext): Promise<SimController
     const jobKey = jobOf(pod);
     if (jobKey) controller.queue.add(jobKey);
   } });
-  controller.startWhenSynced([jobInformer, podInformer]);
   return {
     async stop() {
       await controller.stop();

@@ -1,6 +1,7 @@
 /** The pod a Job creates: its template, the job's labels, the tracking finalizer and a controller reference. */
 import { JOB_TRACKING_FINALIZER } from './job-sync.ts';
 import type { JobObject, PodObject } from '../common/types.ts';
+import { newControllerRef } from '../../util/controller-ref.ts';
 
 export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
@@ -20,7 +21,7 @@ export function podForJob(job: JobObject): PodObject {
       namespace: job.metadata.namespace,
       labels,
       finalizers: [JOB_TRACKING_FINALIZER],
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid: job.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [newControllerRef(job, 'batch/v1', 'Job')],
     },
     spec: template.spec ?? { containers: [] },
   };

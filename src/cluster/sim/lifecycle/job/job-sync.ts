@@ -9,7 +9,8 @@ import type { JobCondition, JobStatus, UncountedTerminatedPods } from 'kubernete
 import { formatTime, parseTime } from '../../../../kube/time-format.ts';
 import { findCondition, isConditionTrue, setCondition } from '../common/conditions.ts';
 import { hasFinalizer } from '../common/meta.ts';
-import { isPodReady, type JobObject, type PodObject } from '../common/types.ts';
+import type { JobObject, PodObject } from '../common/types.ts';
+import { isPodReady } from '../../util/pod-readiness.ts';
 
 export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
 export const DEFAULT_BACKOFF_LIMIT = 6;

@@ -11,10 +11,10 @@ import { isNotFound, isMethodNotAllowed } from '../../../../kube/rest-errors.ts'
 import type { KubeObject } from '../../../store/object.ts';
 import type { SimContext, SimController } from '../../context.ts';
 import type { ApiDiscovery } from '../common/api-discovery.ts';
-import { QueueController } from '../common/controller.ts';
 import { hasVerbs, type ApiResource } from '../common/discovery.ts';
 import { mapLimit } from '../common/map-limit.ts';
 import { gcResources, ObjectGraph } from '../gc/graph.ts';
+import { startWorkerPool, type WorkerPool } from '../../util/worker-pool.ts';
 import { finalizeBody, namespacedContent, needsFinalization } from './decide.ts';
 
 /** Content of kinds the shared informers do not watch (events, leases) is checked with a live list. */
@@ -28,7 +28,7 @@ export async function startNamespaceController(ctx: SimContext, discovery: ApiDi
 }
 
 class NamespaceController implements SimController {
-  private readonly controller: QueueController;
+  private readonly pool: WorkerPool;
   private readonly namespaces;
   private readonly content: ObjectGraph;
   private unsubscribe: (() => void) | undefined;
@@ -37,30 +37,36 @@ class NamespaceController implements SimController {
     private readonly ctx: SimContext,
     private readonly discovery: ApiDiscovery,
   ) {
-    this.controller = new QueueController(ctx, 'namespace', (name) => this.sync(name), 2);
     this.namespaces = ctx.informers.forResource<KubeObject>(namespaces);
+    this.pool = startWorkerPool({
+      name: 'namespace',
+      workers: 2,
+      informers: [this.namespaces, ...watched(discovery.resources).map((r) => ctx.informers.forResource(r.ref))],
+      handler: (name) => this.sync(name),
+      logger: ctx.logger,
+      clock: ctx.clock,
+      signal: ctx.signal,
+    });
     // Deletions in a terminating namespace bring it back to the queue.
     const onContent = (obj: KubeObject): void => {
       const ns = obj.metadata.namespace;
-      if (ns && needsFinalization(this.namespaces.cache.get(undefined, ns))) this.controller.queue.add(ns);
+      if (ns && needsFinalization(this.namespaces.cache.get(undefined, ns))) this.pool.queue.add(ns);
     };
     this.content = new ObjectGraph(ctx.informers, () => ({ onDelete: onContent }));
   }
 
   start(): void {
     const enqueue = (ns: KubeObject): void => {
-      if (needsFinalization(ns)) this.controller.queue.add(ns.metadata.name ?? '');
+      if (needsFinalization(ns)) this.pool.queue.add(ns.metadata.name ?? '');
     };
     this.namespaces.addEventHandler({ onAdd: enqueue, onUpdate: (_old, ns) => enqueue(ns) });
-    const watched = (all: readonly ApiResource[]): ApiResource[] => gcResources(all).filter((r) => r.ref.namespaced);
-    const initial = this.content.sync(watched(this.discovery.resources));
-    this.unsubscribe = this.discovery.onChange((all) => void this.content.sync(watched(all)));
-    this.controller.startWhenSynced([this.namespaces, ...initial]);
+    this.content.sync(watched(this.discovery.resources));
+    this.unsubscribe = this.discovery.onChange((all) => this.content.sync(watched(all)));
   }
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    await this.controller.stop();
+    await this.pool.stop();
   }
 
   private async sync(name: string): Promise<{ requeueAfterMs: number } | void> {
@@ -106,6 +112,11 @@ class NamespaceController implements SimController {
 }
 
 /** Deletes objects of one resource in the background: one deletecollection when served, else one by one. */
+/** The namespaced resources whose informers tell when a namespace's content is gone. */
+function watched(all: readonly ApiResource[]): ApiResource[] {
+  return gcResources(all).filter((r) => r.ref.namespaced);
+}
+
 async function deleteAll(client: KubeClient, r: ApiResource, namespace: string, items: readonly KubeObject[]): Promise<void> {
   if (items.length === 0) return;
   if (hasVerbs(r, 'deletecollection')) {

@@ -3,12 +3,14 @@
  * selected pods. A ReplicaSet owned by a Deployment counts as the Deployment; any other controller
  * is read through its scale subresource.
  */
+import type { OwnerReference } from 'kubernetes-types/meta/v1.js';
 import type { SharedInformer } from '../../../../kube/informer.ts';
 import type { KubeClient } from '../../../../kube/client.ts';
 import { isNotFound } from '../../../../kube/rest-errors.ts';
 import type { KubeObject } from '../../../store/object.ts';
 import type { ApiDiscovery } from '../common/api-discovery.ts';
-import { controllerRef, groupOf, num } from '../common/meta.ts';
+import { groupOf, num } from '../common/meta.ts';
+import { controllerOf } from '../../util/controller-ref.ts';
 import type { PodObject } from '../common/types.ts';
 
 export interface ScaleSources {
@@ -23,12 +25,12 @@ function replicasOf(obj: KubeObject): number {
 }
 
 /** Controller uid → replicas for one controller reference; undefined when it does not exist. */
-async function findController(src: ScaleSources, namespace: string, ref: NonNullable<ReturnType<typeof controllerRef>>): Promise<[string, number] | undefined> {
+async function findController(src: ScaleSources, namespace: string, ref: OwnerReference): Promise<[string, number] | undefined> {
   const group = groupOf(ref.apiVersion);
   if (ref.kind === 'ReplicaSet' && group === 'apps') {
     const rs = src.replicasets.cache.get(namespace, ref.name);
     if (rs && rs.metadata.uid === ref.uid) {
-      const owner = controllerRef(rs);
+      const owner = controllerOf(rs);
       if (!owner || owner.kind !== 'Deployment' || groupOf(owner.apiVersion) !== 'apps') return [ref.uid, replicasOf(rs)];
       const dep = src.deployments.cache.get(namespace, owner.name);
       return dep && dep.metadata.uid === owner.uid ? [owner.uid, replicasOf(dep)] : undefined;
@@ -51,7 +53,7 @@ export async function controllersScale(src: ScaleSources, pods: readonly PodObje
   const byController = new Map<string, number>();
   const seen = new Set<string>();
   for (const pod of pods) {
-    const ref = controllerRef(pod);
+    const ref = controllerOf(pod);
     if (!ref || seen.has(ref.uid)) continue;
     seen.add(ref.uid);
     const found = await findController(src, pod.metadata.namespace ?? '', ref);

@@ -11,12 +11,12 @@ import { matchesLabelSelector } from '../../../../kube/selectors/index.ts';
 import type { KubeObject } from '../../../store/object.ts';
 import type { SimContext, SimController } from '../../context.ts';
 import type { ApiDiscovery } from '../common/api-discovery.ts';
-import { QueueController } from '../common/controller.ts';
 import { splitKey } from '../common/meta.ts';
 import { StatusGuard } from '../common/status-guard.ts';
 import type { PdbObject, PodObject } from '../common/types.ts';
 import { controllersScale, type ScaleSources } from './controller-scale.ts';
 import { expectation, needsControllerScale, pdbStatus } from './pdb-status.ts';
+import { startWorkerPool } from '../../util/worker-pool.ts';
 
 function selects(pdb: PdbObject, pod: PodObject): boolean {
   try {
@@ -56,7 +56,13 @@ export async function startDisruptionController(ctx: SimContext, discovery: ApiD
     if (selected.length === 0) recorder.event(pdb, 'Normal', 'NoPods', 'No matching pods found');
   };
 
-  const controller = new QueueController(ctx, 'disruption', sync, 2);
+  const controller = startWorkerPool({
+    name: 'disruption',
+    workers: 2,
+    informers: [pdbInformer, podInformer, sources.replicasets, sources.deployments],
+    handler: sync,
+    logger: ctx.logger, clock: ctx.clock, signal: ctx.signal,
+  });
   pdbInformer.addEventHandler({
     onAdd: (pdb) => controller.queue.add(keyOf(pdb)),
     onUpdate: (old, pdb) => {
@@ -69,7 +75,6 @@ export async function startDisruptionController(ctx: SimContext, discovery: ApiD
     }
   };
   podInformer.addEventHandler({ onAdd: (pod) => onPod(pod), onUpdate: (old, pod) => onPod(pod, old), onDelete: (pod) => onPod(pod) });
-  controller.startWhenSynced([pdbInformer, podInformer, sources.replicasets, sources.deployments]);
   return {
     async stop() {
       await controller.stop();

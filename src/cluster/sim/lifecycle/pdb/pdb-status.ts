@@ -7,7 +7,8 @@ import type { Condition } from 'kubernetes-types/meta/v1.js';
 import type { PodDisruptionBudgetStatus } from 'kubernetes-types/policy/v1.js';
 import { formatTime } from '../../../../kube/time-format.ts';
 import { setCondition } from '../common/conditions.ts';
-import { isPodReady, type PdbObject, type PodObject } from '../common/types.ts';
+import type { PdbObject, PodObject } from '../common/types.ts';
+import { isPodReady } from '../../util/pod-readiness.ts';
 
 export type Expectation = { ok: true; expectedCount: number; desiredHealthy: number } | { ok: false; error: string };
 
