@@ -21,6 +21,7 @@ import { statusCommand } from './commands/status.ts';
 import { terminateCommand } from './commands/terminate.ts';
 import { undoCommand } from './commands/undo.ts';
 import { versionCommand } from './commands/version.ts';
+import { addGlobalFlags } from './commands/define.ts';
 import { defaultContext, type CliContext, type InvokedAs } from './context.ts';
 
 /** The Argo plugin's verbs, in its help order. */
@@ -60,8 +61,16 @@ export const VANE_COMMANDS: readonly LazyCommand[] = [
     },
   },
   {
+    name: 'controller',
+    description: 'run the Rollout controller against the cluster of a kubeconfig (or in-cluster)',
+    async load(program) {
+      const { registerController } = await import('./commands/controller.ts');
+      registerController(program);
+    },
+  },
+  {
     name: 'start',
-    description: 'run the local lab: local cluster (and, as they land, the controller and a demo)',
+    description: 'run the local lab: local cluster, simulated nodes, the Rollout controller and a demo canary',
     async load(program) {
       const { registerStart } = await import('./commands/start.ts');
       registerStart(program);
@@ -94,7 +103,8 @@ function configure(cmd: Command, ctx: CliContext): Command {
       writeErr: (s) => void ctx.err.write(s),
       outputError: (s, write) => write(cobraError(s)),
     })
-    .showHelpAfterError(true);
+    .showHelpAfterError(true)
+    .configureHelp({ subcommandTerm: (c) => [c.name(), ...c.aliases()].join('|') });
 }
 
 function addLazy(program: Command, lazy: LazyCommand, ctx: CliContext): void {
@@ -120,6 +130,7 @@ export function buildProgram(invokedAs: InvokedAs = 'vane', ctx: CliContext = de
     program.description('This command consists of multiple subcommands which can be used to manage Argo Rollouts.').usage('COMMAND');
   }
   for (const c of ARGO_COMMANDS) c.register(program, ctx);
+  addGlobalFlags(program);
   if (invokedAs === 'vane') for (const lazy of VANE_COMMANDS) addLazy(program, lazy, ctx);
   return program;
 }
