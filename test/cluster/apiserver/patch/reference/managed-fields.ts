@@ -1,0 +1,56 @@
+// Reference oracle: the straightforward path-list implementation this directory's property tests compare the
+// optimised src/cluster/apiserver/patch against (frozen copy of the code before the FieldSet trie rewrite).
+/**
+ * Field ownership for non-apply writes (create, update, patch): every field the write added or
+ * changed becomes owned by the writing manager with operation `Update`, and is taken away from
+ * every other manager; fields no longer in the object drop out of every set.
+ * See server-side-apply.ts for how this differs from structured-merge-diff.
+ */
+import type { JsonObject } from '../../../../../src/util/json.ts';
+import { patchMetaForObject } from '../../../../../src/cluster/apiserver/patch/builtin-patch-meta.ts';
+import { decodeManagedFields, encodeManagedFields, formatTime, sameOwner, type ManagedFieldsEntry, type Owner } from './managed-fields-codec.ts';
+import { changedFieldSet, valueAt, withoutIgnoredFields } from './object-fields.ts';
+import type { PatchMeta } from '../../../../../src/cluster/apiserver/patch/patch-meta.ts';
+
+export interface RecordUpdateOptions {
+  /** The stored object before the write; undefined on create. */
+  before: JsonObject | undefined;
+  /** The object as it will be stored. */
+  after: JsonObject;
+  manager: string;
+  /** apiVersion the request was made in, e.g. `apps/v1`. */
+  apiVersion: string;
+  now: Date;
+  /** The managedFields to start from (normally `before.metadata.managedFields`). */
+  managedFields: unknown;
+  subresource?: string;
+  /** Defaults to the built-in metadata for `after`'s apiVersion and kind. */
+  meta?: PatchMeta;
+}
+
+export function recordUpdate(opts: RecordUpdateOptions): ManagedFieldsEntry[] {
+  const meta = opts.meta ?? patchMetaForObject(opts.after);
+  const after = withoutIgnoredFields(opts.after);
+  const before = opts.before ? withoutIgnoredFields(opts.before) : undefined;
+  const changed = changedFieldSet(before, after, meta);
+  const me: Owner = {
+    manager: opts.manager,
+    operation: 'Update',
+    apiVersion: opts.apiVersion,
+    fields: changed,
+    ...(opts.subresource ? { subresource: opts.subresource } : {}),
+  };
+
+  const owners: Owner[] = [];
+  let mine: Owner | undefined;
+  for (const owner of decodeManagedFields(opts.managedFields)) {
+    if (sameOwner(owner, me)) mine = owner;
+    else owners.push({ ...owner, fields: owner.fields.difference(changed) });
+  }
+  const fields = mine ? mine.fields.union(changed) : changed;
+  const time = changed.isEmpty() ? mine?.time : formatTime(opts.now);
+  owners.push({ ...me, fields, ...(time ? { time } : {}) });
+
+  const present = (path: readonly string[]): boolean => valueAt(after, path) !== undefined;
+  return encodeManagedFields(owners.map((o) => ({ ...o, fields: o.fields.filter(present) })));
+}
