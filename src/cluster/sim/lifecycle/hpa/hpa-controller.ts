@@ -121,7 +121,15 @@ export async function startHpaController(ctx: SimContext, discovery: ApiDiscover
     return requeue;
   };
 
-  const controller = startWorkerPool({ name: 'horizontal-pod-autoscaler', workers: 2, informers: [hpaInformer, podInformer], handler: sync, logger: ctx.logger, clock: ctx.clock, signal: ctx.signal });
+  const controller = startWorkerPool({
+    name: 'horizontal-pod-autoscaler',
+    workers: 2,
+    informers: [hpaInformer, podInformer],
+    handler: sync,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    signal: ctx.signal,
+  });
   hpaInformer.addEventHandler({
     onAdd: (hpa) => controller.queue.add(keyOf(hpa)),
     // Status writes (ours) do not resync; a spec change does, at once.

@@ -135,7 +135,9 @@ export async function startJobController(ctx: SimContext): Promise<SimController
     workers: WORKERS,
     informers: [jobInformer, podInformer],
     handler: (key) => (key.startsWith(POD_KEY) ? releaseOrphan(key.slice(POD_KEY.length)) : syncJob(key)),
-    logger: ctx.logger, clock: ctx.clock, signal: ctx.signal,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    signal: ctx.signal,
   });
   const enqueueJob = (job: JobObject): void => controller.queue.add(keyOf(job));
   jobInformer.addEventHandler({
@@ -153,10 +155,14 @@ export async function startJobController(ctx: SimContext): Promise<SimController
     if (jobKey) controller.queue.add(jobKey);
     if (hasFinalizer(pod, JOB_TRACKING_FINALIZER) && isOrphan(pod)) controller.queue.add(POD_KEY + keyOf(pod));
   };
-  podInformer.addEventHandler({ onAdd: onPod, onUpdate: (_old, pod) => onPod(pod), onDelete: (pod) => {
-    const jobKey = jobOf(pod);
-    if (jobKey) controller.queue.add(jobKey);
-  } });
+  podInformer.addEventHandler({
+    onAdd: onPod,
+    onUpdate: (_old, pod) => onPod(pod),
+    onDelete: (pod) => {
+      const jobKey = jobOf(pod);
+      if (jobKey) controller.queue.add(jobKey);
+    },
+  });
   return {
     async stop() {
       await controller.stop();

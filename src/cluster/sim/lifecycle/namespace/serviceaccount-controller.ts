@@ -21,7 +21,15 @@ export async function startServiceAccountController(ctx: SimContext): Promise<Si
       if (!isAlreadyExists(err) && !isForbidden(err) && !isNotFound(err)) throw err;
     }
   };
-  const pool = startWorkerPool({ name: 'serviceaccount', workers: 1, informers: [nsInformer, saInformer], handler: sync, logger: ctx.logger, clock: ctx.clock, signal: ctx.signal });
+  const pool = startWorkerPool({
+    name: 'serviceaccount',
+    workers: 1,
+    informers: [nsInformer, saInformer],
+    handler: sync,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    signal: ctx.signal,
+  });
   const enqueue = (ns: KubeObject): void => {
     if (isActive(ns)) pool.queue.add(ns.metadata.name ?? '');
   };

@@ -61,7 +61,9 @@ export async function startDisruptionController(ctx: SimContext, discovery: ApiD
     workers: 2,
     informers: [pdbInformer, podInformer, sources.replicasets, sources.deployments],
     handler: sync,
-    logger: ctx.logger, clock: ctx.clock, signal: ctx.signal,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    signal: ctx.signal,
   });
   pdbInformer.addEventHandler({
     onAdd: (pdb) => controller.queue.add(keyOf(pdb)),
