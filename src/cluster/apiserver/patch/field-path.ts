@@ -26,14 +26,14 @@ function parseJson(text: string): JsonValue | undefined {
   }
 }
 
-export function decodeElement(element: string): DecodedElement | undefined {
+function decode(element: string): DecodedElement | undefined {
   const body = element.slice(2);
   switch (element.slice(0, 2)) {
     case 'f:':
       return { type: 'field', name: body };
     case 'k:': {
       const keys = parseJson(body);
-      return isJsonObject(keys) ? { type: 'key', keys } : undefined;
+      return isJsonObject(keys) ? { type: 'key', keys: Object.freeze(keys) } : undefined;
     }
     case 'v:': {
       const value = parseJson(body);
@@ -44,6 +44,22 @@ export function decodeElement(element: string): DecodedElement | undefined {
     default:
       return undefined;
   }
+}
+
+/** Decoded `k:`/`v:`/`i:` elements (null: unreadable), so hot paths parse each spelling once. */
+const decodedItems = new Map<string, Readonly<DecodedElement> | null>();
+const MAX_DECODED_ITEMS = 10_000;
+
+/** The element's meaning, or undefined when it is malformed. Results are shared: do not mutate. */
+export function decodeElement(element: string): DecodedElement | undefined {
+  if (element.startsWith('f:')) return decode(element);
+  let decoded = decodedItems.get(element);
+  if (decoded === undefined) {
+    if (decodedItems.size >= MAX_DECODED_ITEMS) decodedItems.clear();
+    decoded = Object.freeze(decode(element)) ?? null;
+    decodedItems.set(element, decoded);
+  }
+  return decoded ?? undefined;
 }
 
 export function formatElement(element: string): string {
