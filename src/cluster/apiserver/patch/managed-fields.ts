@@ -7,7 +7,7 @@
 import type { JsonObject } from '../../../util/json.ts';
 import { patchMetaForObject } from './builtin-patch-meta.ts';
 import { decodeManagedFields, encodeManagedFields, formatTime, sameOwner, type ManagedFieldsEntry, type Owner } from './managed-fields-codec.ts';
-import { changedFieldSet, valueAt, withoutIgnoredFields } from './object-fields.ts';
+import { changedFieldSet, presentFields, withoutIgnoredFields } from './object-fields.ts';
 import type { PatchMeta } from './patch-meta.ts';
 
 export interface RecordUpdateOptions {
@@ -49,6 +49,5 @@ export function recordUpdate(opts: RecordUpdateOptions): ManagedFieldsEntry[] {
   const time = changed.isEmpty() ? mine?.time : formatTime(opts.now);
   owners.push({ ...me, fields, ...(time ? { time } : {}) });
 
-  const present = (path: readonly string[]): boolean => valueAt(after, path) !== undefined;
-  return encodeManagedFields(owners.map((o) => ({ ...o, fields: o.fields.filter(present) })));
+  return encodeManagedFields(owners.map((o) => ({ ...o, fields: presentFields(o.fields, after) })));
 }

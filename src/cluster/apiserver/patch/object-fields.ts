@@ -6,7 +6,7 @@
  */
 import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../../../util/json.ts';
 import { decodeElement, fieldElement, keyElement, valueElement, type FieldPath } from './field-path.ts';
-import { FieldSet } from './field-set.ts';
+import { FieldSetBuilder, type FieldSet } from './field-set.ts';
 import type { ListStrategy, PatchMeta } from './patch-meta.ts';
 import { getOwn, hasOwn, setOwn } from './safe-keys.ts';
 
@@ -47,30 +47,43 @@ function itemElements(items: readonly JsonValue[], list: ListStrategy): string[]
   return elements;
 }
 
-function collect(value: JsonValue, meta: PatchMeta, path: FieldPath, out: FieldPath[]): void {
+function collect(value: JsonValue, meta: PatchMeta, out: FieldSetBuilder): void {
   if (isJsonObject(value)) {
     const keys = Object.keys(value);
-    if (keys.length === 0 && path.length > 0) out.push(path);
-    for (const key of keys) collect(value[key]!, meta.field(key), [...path, fieldElement(key)], out);
+    if (keys.length === 0) out.add();
+    for (const key of keys) {
+      out.enter(fieldElement(key));
+      collect(value[key]!, meta.field(key), out);
+      out.leave();
+    }
     return;
   }
   if (Array.isArray(value)) {
     const elements = itemElements(value, meta.list);
     if (!elements || elements.length === 0) {
-      out.push(path);
+      out.add();
       return;
     }
-    value.forEach((item, i) => collectItem(item, meta, [...path, elements[i]!], out));
+    const itemMeta = meta.items();
+    for (let i = 0; i < value.length; i++) {
+      out.enter(elements[i]!);
+      collectItem(value[i]!, itemMeta, out);
+      out.leave();
+    }
     return;
   }
-  out.push(path);
+  out.add();
 }
 
 /** A list item is a member itself, and so are the fields of a keyed item. */
-function collectItem(item: JsonValue, listMeta: PatchMeta, itemPath: FieldPath, out: FieldPath[]): void {
-  out.push(itemPath);
+function collectItem(item: JsonValue, itemMeta: PatchMeta, out: FieldSetBuilder): void {
+  out.add();
   if (!isJsonObject(item)) return;
-  for (const key of Object.keys(item)) collect(item[key]!, listMeta.items().field(key), [...itemPath, fieldElement(key)], out);
+  for (const key of Object.keys(item)) {
+    out.enter(fieldElement(key));
+    collect(item[key]!, itemMeta.field(key), out);
+    out.leave();
+  }
 }
 
 /**
@@ -78,64 +91,95 @@ function collectItem(item: JsonValue, listMeta: PatchMeta, itemPath: FieldPath, 
  * (members that may have fields below).
  */
 export function fieldSetOf(obj: JsonObject, meta: PatchMeta): FieldSet {
-  const out: FieldPath[] = [];
-  collect(obj, meta, [], out);
-  return FieldSet.fromPaths(out);
+  const out = new FieldSetBuilder();
+  collect(obj, meta, out);
+  return out.build();
 }
 
-function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: PatchMeta, path: FieldPath, out: FieldPath[]): void {
+/** Index of each element's first occurrence (a linear search is cheaper for short lists). */
+function indexOfElement(elements: readonly string[]): (element: string) => number {
+  if (elements.length <= 16) return (element) => elements.indexOf(element);
+  const first = new Map<string, number>();
+  elements.forEach((element, i) => {
+    if (!first.has(element)) first.set(element, i);
+  });
+  return (element) => first.get(element) ?? -1;
+}
+
+/** Changed fields of an object's keys (`after` a map); `before` undefined when it was no map. */
+function collectChangedFields(before: JsonObject | undefined, after: JsonObject, meta: PatchMeta, out: FieldSetBuilder): void {
+  for (const key of Object.keys(after)) {
+    out.enter(fieldElement(key));
+    collectChanged(before === undefined ? undefined : getOwn(before, key), after[key]!, meta.field(key), out);
+    out.leave();
+  }
+}
+
+function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: PatchMeta, out: FieldSetBuilder): void {
   if (before === undefined) {
-    collect(after, meta, path, out);
+    collect(after, meta, out);
     return;
   }
   if (isJsonObject(after) && isJsonObject(before)) {
     const keys = Object.keys(after);
     if (keys.length === 0) {
-      if (Object.keys(before).length > 0 && path.length > 0) out.push(path);
+      if (Object.keys(before).length > 0) out.add();
       return;
     }
-    for (const key of keys) collectChanged(getOwn(before, key), after[key]!, meta.field(key), [...path, fieldElement(key)], out);
+    collectChangedFields(before, after, meta, out);
     return;
   }
   if (Array.isArray(after) && Array.isArray(before)) {
     if (after.length === 0) {
-      if (before.length > 0) out.push(path);
+      if (before.length > 0) out.add();
       return;
     }
     const afterElements = itemElements(after, meta.list);
-    const beforeElements = itemElements(before, meta.list);
+    const beforeElements = afterElements && itemElements(before, meta.list);
     if (afterElements && beforeElements) {
-      after.forEach((item, i) => {
-        const itemPath = [...path, afterElements[i]!];
-        const at = beforeElements.indexOf(afterElements[i]!);
+      const itemMeta = meta.items();
+      const indexInBefore = indexOfElement(beforeElements);
+      for (let i = 0; i < after.length; i++) {
+        const item = after[i]!;
+        const at = indexInBefore(afterElements[i]!);
+        out.enter(afterElements[i]!);
         if (at < 0) {
-          collectItem(item, meta, itemPath, out);
+          collectItem(item, itemMeta, out);
         } else if (isJsonObject(item)) {
           const old = before[at]!;
-          for (const key of Object.keys(item)) {
-            collectChanged(isJsonObject(old) ? getOwn(old, key) : undefined, item[key]!, meta.items().field(key), [...itemPath, fieldElement(key)], out);
-          }
+          collectChangedFields(isJsonObject(old) ? old : undefined, item, itemMeta, out);
         }
-      });
+        out.leave();
+      }
       return;
     }
   }
-  if (!jsonEqual(before, after)) collect(after, meta, path, out);
+  if (!jsonEqual(before, after)) collect(after, meta, out);
 }
 
 /** The fields of `after` that are new or hold a different value than in `before`. */
 export function changedFieldSet(before: JsonObject | undefined, after: JsonObject, meta: PatchMeta): FieldSet {
-  const out: FieldPath[] = [];
-  collectChanged(before, after, meta, [], out);
-  return FieldSet.fromPaths(out);
+  const out = new FieldSetBuilder();
+  collectChanged(before, after, meta, out);
+  return out.build();
 }
 
 function findItem(list: readonly JsonValue[], element: string): number {
   const decoded = decodeElement(element);
   if (!decoded) return -1;
   switch (decoded.type) {
-    case 'key':
-      return list.findIndex((item) => isJsonObject(item) && Object.entries(decoded.keys).every(([k, v]) => hasOwn(item, k) && jsonEqual(item[k], v)));
+    case 'key': {
+      const keys = decoded.keys;
+      search: for (let i = 0; i < list.length; i++) {
+        const item = list[i]!;
+        if (!isJsonObject(item)) continue;
+        for (const key in keys) {
+          if (hasOwn(keys, key) && !(hasOwn(item, key) && jsonEqual(item[key], keys[key]))) continue search;
+        }
+        return i;
+      }
+      return -1;
+    }
     case 'value':
       return list.findIndex((item) => jsonEqual(item, decoded.value));
     case 'index':
@@ -145,21 +189,29 @@ function findItem(list: readonly JsonValue[], element: string): number {
   }
 }
 
+const isFieldElement = (element: string): boolean => element.charCodeAt(0) === 102 /* f */ && element.charCodeAt(1) === 58; /* : */
+
+/** The value one path element below `value` (a list item for `k:`/`v:`/`i:` elements), or undefined. */
+function descend(value: JsonValue, element: string): JsonValue | undefined {
+  if (isFieldElement(element)) return isJsonObject(value) ? getOwn(value, element.slice(2)) : undefined;
+  if (!Array.isArray(value)) return undefined;
+  const at = findItem(value, element);
+  return at < 0 ? undefined : value[at];
+}
+
 /** The value at a field path (a list item for `k:`/`v:`/`i:` elements), or undefined. */
 export function valueAt(obj: JsonValue, path: FieldPath): JsonValue | undefined {
   let current: JsonValue | undefined = obj;
   for (const element of path) {
     if (current === undefined) return undefined;
-    if (element.startsWith('f:')) {
-      current = isJsonObject(current) ? getOwn(current, element.slice(2)) : undefined;
-    } else if (Array.isArray(current)) {
-      const at = findItem(current, element);
-      current = at < 0 ? undefined : current[at];
-    } else {
-      return undefined;
-    }
+    current = descend(current, element);
   }
   return current;
+}
+
+/** The members of `fields` that are in `obj` (valueAt is defined); `fields` itself when all are. */
+export function presentFields(fields: FieldSet, obj: JsonObject): FieldSet {
+  return fields.prune<JsonValue>(obj, descend);
 }
 
 /** A copy of `obj` without the value at `path` (unchanged when there is nothing there). */

@@ -40,7 +40,7 @@ import {
   type ManagedFieldsEntry,
   type Owner,
 } from './managed-fields-codec.ts';
-import { fieldSetOf, removeAt, valueAt, withoutIgnoredFields, withoutNulls } from './object-fields.ts';
+import { fieldSetOf, presentFields, removeAt, valueAt, withoutIgnoredFields, withoutNulls } from './object-fields.ts';
 import { ApplyConflictError, PatchError, type ApplyConflict } from './patch-error.ts';
 import type { PatchMeta } from './patch-meta.ts';
 import { assertSafeKeys, getOwn, hasOwn } from './safe-keys.ts';
@@ -161,14 +161,13 @@ export function serverSideApply(opts: ServerSideApplyOptions): ServerSideApplyRe
   }
 
   const stored = withoutIgnoredFields(object);
-  const present = (path: FieldPath): boolean => valueAt(stored, path) !== undefined;
   const changed = !jsonEqual(before, object) || !previous || !previous.fields.equals(me.fields);
   const time = changed ? now : previous.time;
   const result: Owner[] = others.map((owner) => {
     const taken = FieldSet.fromPaths(conflicts.filter((c) => c.owner === owner).map((c) => c.fieldPath));
-    return { ...owner, fields: owner.fields.difference(taken).filter(present) };
+    return { ...owner, fields: presentFields(owner.fields.difference(taken), stored) };
   });
-  result.push({ ...me, fields: me.fields.filter(present), ...(time ? { time } : {}) });
+  result.push({ ...me, fields: presentFields(me.fields, stored), ...(time ? { time } : {}) });
 
   const managedFields = encodeManagedFields(result);
   return { object: withManagedFields(object, managedFields), managedFields };
