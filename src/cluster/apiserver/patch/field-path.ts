@@ -5,12 +5,44 @@
  * `.spec.template.spec.containers[name="app"].image`.
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../util/json.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 export type FieldPath = readonly string[];
 
-export const fieldElement = (name: string): string => `f:${name}`;
-export const keyElement = (key: string, value: JsonValue): string => `k:${JSON.stringify({ [key]: value })}`;
-export const valueElement = (value: JsonValue): string => `v:${JSON.stringify(value)}`;
+/** Elements by field name, key and value: the same few hundred recur in every object, and one string per element hashes once. */
+const fieldElements = new BoundedCache<string, string>(10_000);
+const valueElements = new BoundedCache<JsonValue, string>(10_000);
+
+const makeFieldElement = (name: string): string => `f:${name}`;
+const makeKeyElement = (key: string, value: JsonValue): string => `k:${JSON.stringify({ [key]: value })}`;
+const makeValueElement = (value: JsonValue): string => `v:${JSON.stringify(value)}`;
+const isObject = (value: JsonValue): boolean => typeof value === 'object' && value !== null;
+
+/** `k:` elements of one merge key, by the item's (scalar) key value. */
+class KeyElements {
+  readonly cache = new BoundedCache<JsonValue, string>(10_000);
+  readonly make: (value: JsonValue) => string;
+
+  constructor(key: string) {
+    this.make = (value) => makeKeyElement(key, value);
+  }
+}
+const keyElements = new BoundedCache<string, KeyElements>(1_000);
+const makeKeyElements = (key: string): KeyElements => new KeyElements(key);
+
+export function fieldElement(name: string): string {
+  return fieldElements.get(name, makeFieldElement);
+}
+
+export function keyElement(key: string, value: JsonValue): string {
+  if (isObject(value)) return makeKeyElement(key, value);
+  const elements = keyElements.get(key, makeKeyElements);
+  return elements.cache.get(value, elements.make);
+}
+
+export function valueElement(value: JsonValue): string {
+  return isObject(value) ? makeValueElement(value) : valueElements.get(value, makeValueElement);
+}
 
 export type DecodedElement =
   | { type: 'field'; name: string }
@@ -47,19 +79,13 @@ function decode(element: string): DecodedElement | undefined {
 }
 
 /** Decoded `k:`/`v:`/`i:` elements (null: unreadable), so hot paths parse each spelling once. */
-const decodedItems = new Map<string, Readonly<DecodedElement> | null>();
-const MAX_DECODED_ITEMS = 10_000;
+const decodedItems = new BoundedCache<string, Readonly<DecodedElement> | null>(10_000);
+const decodeItem = (element: string): Readonly<DecodedElement> | null => Object.freeze(decode(element)) ?? null;
 
 /** The element's meaning, or undefined when it is malformed. Results are shared: do not mutate. */
 export function decodeElement(element: string): DecodedElement | undefined {
   if (element.startsWith('f:')) return decode(element);
-  let decoded = decodedItems.get(element);
-  if (decoded === undefined) {
-    if (decodedItems.size >= MAX_DECODED_ITEMS) decodedItems.clear();
-    decoded = Object.freeze(decode(element)) ?? null;
-    decodedItems.set(element, decoded);
-  }
-  return decoded ?? undefined;
+  return decodedItems.get(element, decodeItem) ?? undefined;
 }
 
 export function formatElement(element: string): string {
