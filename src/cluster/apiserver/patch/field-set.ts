@@ -319,7 +319,7 @@ export class FieldSetBuilder {
 
   leave(): void {
     this.elements.pop();
-    if (this.nodes.length > this.elements.length + 1) this.nodes.length = this.elements.length + 1;
+    if (this.nodes.length > this.elements.length + 1) this.nodes.pop();
   }
 
   /** Adds the current path (nothing at the root: the empty path is never a member). */

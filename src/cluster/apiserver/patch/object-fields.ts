@@ -11,18 +11,25 @@ import type { ListStrategy, PatchMeta } from './patch-meta.ts';
 import { getOwn, hasOwn, setOwn } from './safe-keys.ts';
 
 /** Paths Kubernetes strips from every managedFields set (apiserver's stripMetaManager). */
-const IGNORED_METADATA = ['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion'];
+const IGNORED_METADATA = new Set(['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion']);
+
+/** A copy of the metadata without the ignored keys (built key by key: deleting from a copy slows later reads). */
+function withoutIgnoredMetadata(metadata: JsonObject): JsonObject {
+  const copy: JsonObject = {};
+  for (const key of Object.keys(metadata)) if (!IGNORED_METADATA.has(key)) setOwn(copy, key, metadata[key]!);
+  return copy;
+}
 
 export function withoutIgnoredFields(obj: JsonObject): JsonObject {
-  const copy: JsonObject = { ...obj };
-  delete copy['apiVersion'];
-  delete copy['kind'];
-  const metadata = getOwn(copy, 'metadata');
-  if (isJsonObject(metadata)) {
-    const meta: JsonObject = { ...metadata };
-    for (const key of IGNORED_METADATA) delete meta[key];
-    if (Object.keys(meta).length > 0) copy['metadata'] = meta;
-    else delete copy['metadata'];
+  const copy: JsonObject = {};
+  for (const key of Object.keys(obj)) {
+    if (key === 'apiVersion' || key === 'kind') continue;
+    let value = obj[key]!;
+    if (key === 'metadata' && isJsonObject(value)) {
+      value = withoutIgnoredMetadata(value);
+      if (Object.keys(value).length === 0) continue;
+    }
+    setOwn(copy, key, value);
   }
   return copy;
 }
