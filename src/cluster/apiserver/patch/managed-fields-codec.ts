@@ -38,9 +38,17 @@ export function sameOwner(a: OwnerId, b: OwnerId): boolean {
   );
 }
 
+let formattedSecond = NaN;
+let formatted = '';
+
 /** RFC 3339 with second precision, as metav1.Time serialises. */
 export function formatTime(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, 'Z');
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== formattedSecond) {
+    formatted = now.toISOString().replace(/\.\d+Z$/, 'Z');
+    formattedSecond = second;
+  }
+  return formatted;
 }
 
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -53,9 +61,10 @@ export function decodeManagedFields(value: unknown): Owner[] {
     if (!isJsonObject(entry)) continue;
     const manager = str(entry['manager']);
     const operation = entry['operation'];
-    const fields = FieldSet.fromFieldsV1(entry['fieldsV1'] ?? {});
-    if (manager === undefined || (operation !== 'Apply' && operation !== 'Update') || !fields) continue;
+    if (manager === undefined || (operation !== 'Apply' && operation !== 'Update')) continue;
     if (entry['fieldsType'] !== undefined && entry['fieldsType'] !== 'FieldsV1') continue;
+    const fields = FieldSet.fromFieldsV1(entry['fieldsV1'] ?? {});
+    if (!fields) continue;
     const owner: Owner = { manager, operation, apiVersion: str(entry['apiVersion']) ?? '', fields };
     const time = str(entry['time']);
     const subresource = str(entry['subresource']);
@@ -72,34 +81,33 @@ export function decodeManagedFields(value: unknown): Owner[] {
   return owners;
 }
 
+const entrySeconds = (e: ManagedFieldsEntry): number => (e.time ? Math.floor(Date.parse(e.time) / 1000) || 0 : 0);
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function compareEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
-  const seconds = (e: ManagedFieldsEntry): number => (e.time ? Math.floor(Date.parse(e.time) / 1000) || 0 : 0);
-  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return (
-    cmp(p.operation, q.operation) ||
-    seconds(p) - seconds(q) ||
-    cmp(p.manager, q.manager) ||
-    cmp(p.apiVersion, q.apiVersion) ||
-    cmp(p.subresource ?? '', q.subresource ?? '')
+    compareStrings(p.operation, q.operation) ||
+    entrySeconds(p) - entrySeconds(q) ||
+    compareStrings(p.manager, q.manager) ||
+    compareStrings(p.apiVersion, q.apiVersion) ||
+    compareStrings(p.subresource ?? '', q.subresource ?? '')
   );
 }
 
+function encodeOwner(o: Owner): ManagedFieldsEntry {
+  const { manager, operation, apiVersion, time } = o;
+  const fieldsV1 = o.fields.toFieldsV1();
+  const entry: ManagedFieldsEntry = time
+    ? { manager, operation, apiVersion, time, fieldsType: 'FieldsV1', fieldsV1 }
+    : { manager, operation, apiVersion, fieldsType: 'FieldsV1', fieldsV1 };
+  if (o.subresource) entry.subresource = o.subresource;
+  return entry;
+}
+
 export function encodeManagedFields(owners: readonly Owner[]): ManagedFieldsEntry[] {
-  return owners
-    .filter((o) => !o.fields.isEmpty())
-    .map((o) => {
-      const entry: ManagedFieldsEntry = {
-        manager: o.manager,
-        operation: o.operation,
-        apiVersion: o.apiVersion,
-        ...(o.time ? { time: o.time } : {}),
-        fieldsType: 'FieldsV1',
-        fieldsV1: o.fields.toFieldsV1(),
-      };
-      if (o.subresource) entry.subresource = o.subresource;
-      return entry;
-    })
-    .sort(compareEntries);
+  const entries: ManagedFieldsEntry[] = [];
+  for (const owner of owners) if (!owner.fields.isEmpty()) entries.push(encodeOwner(owner));
+  return entries.sort(compareEntries);
 }
 
 /** Entries as plain JSON, to store under metadata.managedFields of a JSON object. */

@@ -31,23 +31,24 @@ export function recordUpdate(opts: RecordUpdateOptions): ManagedFieldsEntry[] {
   const after = withoutIgnoredFields(opts.after);
   const before = opts.before ? withoutIgnoredFields(opts.before) : undefined;
   const changed = changedFieldSet(before, after, meta);
-  const me: Owner = {
-    manager: opts.manager,
-    operation: 'Update',
-    apiVersion: opts.apiVersion,
-    fields: changed,
-    ...(opts.subresource ? { subresource: opts.subresource } : {}),
-  };
+  const me: Owner = { manager: opts.manager, operation: 'Update', apiVersion: opts.apiVersion, fields: changed };
+  if (opts.subresource) me.subresource = opts.subresource;
 
+  // Decoded owners are fresh objects: update them in place. Sets that neither lose a changed field
+  // nor a field that is gone come back as the same FieldSet, whose FieldsV1 is passed through.
   const owners: Owner[] = [];
   let mine: Owner | undefined;
   for (const owner of decodeManagedFields(opts.managedFields)) {
-    if (sameOwner(owner, me)) mine = owner;
-    else owners.push({ ...owner, fields: owner.fields.difference(changed) });
+    if (sameOwner(owner, me)) {
+      mine = owner;
+    } else {
+      owner.fields = presentFields(owner.fields.difference(changed), after);
+      owners.push(owner);
+    }
   }
-  const fields = mine ? mine.fields.union(changed) : changed;
+  me.fields = presentFields(mine ? mine.fields.union(changed) : changed, after);
   const time = changed.isEmpty() ? mine?.time : formatTime(opts.now);
-  owners.push({ ...me, fields, ...(time ? { time } : {}) });
-
-  return encodeManagedFields(owners.map((o) => ({ ...o, fields: presentFields(o.fields, after) })));
+  if (time) me.time = time;
+  owners.push(me);
+  return encodeManagedFields(owners);
 }
