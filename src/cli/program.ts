@@ -23,6 +23,7 @@ import { undoCommand } from './commands/undo.ts';
 import { versionCommand } from './commands/version.ts';
 import { addGlobalFlags } from './commands/define.ts';
 import { defaultContext, type CliContext, type InvokedAs } from './context.ts';
+import { ensureTypeScriptLoader } from './ts-loader.ts';
 
 /** The Argo plugin's verbs, in its help order. */
 export const ARGO_COMMANDS: readonly CliCommand[] = [
@@ -117,6 +118,7 @@ function addLazy(program: Command, lazy: LazyCommand, ctx: CliContext): void {
     .argument('[args...]')
     .action(async (_args: string[], _opts: unknown, cmd: Command) => {
       const real = configure(new Command(program.name()), ctx);
+      await ensureTypeScriptLoader();
       await lazy.load(real);
       await real.parseAsync([lazy.name, ...cmd.args], { from: 'user' });
     });

@@ -7,8 +7,8 @@ import { action, type CliCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { renderExperiment } from '../render/experiment-view.ts';
 import { renderRollout } from '../render/rollout-view.ts';
-import { watchObjects, type LiveObjects, type Root } from '../view/live-objects.ts';
-import { startRedraw } from '../view/redraw.ts';
+import type { LiveObjects, Root } from '../view/live-objects.ts';
+import type { Redrawer } from '../view/redraw.ts';
 import { fetchExperimentObjects, fetchRolloutObjects } from '../view/snapshot.ts';
 import { watchLifetime } from '../view/watch-until.ts';
 import { colorEnabled } from './color.ts';
@@ -44,8 +44,9 @@ export async function watchTree(ctx: CliContext, cmd: Command, root: Root, name:
   const { client, namespace } = await ctx.connect(cmd);
   await client.get(root === 'rollout' ? rollouts : experiments, namespace, name);
   const color = colorEnabled(flags, ctx.env);
+  const [{ watchObjects }, { startRedraw }] = await Promise.all([import('../view/live-objects.ts'), import('../view/redraw.ts')]);
   let live: LiveObjects | undefined;
-  let redraw: ReturnType<typeof startRedraw> | undefined;
+  let redraw: Redrawer | undefined;
   const frame = (): string | undefined => {
     if (!live) return undefined;
     const opts = { now: ctx.now(), color };

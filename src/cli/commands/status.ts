@@ -9,7 +9,7 @@ import { parseGoDuration } from '../../api/duration.ts';
 import { exactlyOne } from '../args.ts';
 import { action, type CliCommand } from '../command.ts';
 import { statusLine, statusOnce, statusOutcome } from '../render/status-line.ts';
-import { watchObjects, type LiveObjects } from '../view/live-objects.ts';
+import type { LiveObjects } from '../view/live-objects.ts';
 import { watchLifetime } from '../view/watch-until.ts';
 import { verb } from './define.ts';
 
@@ -54,6 +54,7 @@ export const statusCommand: CliCommand = {
               }
               if (statusOutcome(info.phase) !== 'pending') lifetime.done();
             };
+            const { watchObjects } = await import('../view/live-objects.ts');
             live = await watchObjects(client, namespace, 'rollout', name, check, { children: false });
             check();
             await lifetime.ended;

@@ -31,7 +31,11 @@ export function decodeDocuments(text: string): unknown[] {
   const out: unknown[] = [];
   for (const doc of docs) {
     const err = doc.errors[0];
-    if (err) throw new Error(`error converting YAML to JSON: yaml: ${err.message.split('\n')[0]}`);
+    if (err) {
+      const what = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const line = err.linePos?.[0]?.line;
+      throw new Error(`error converting YAML to JSON: yaml: ${line !== undefined ? `line ${line}: ` : ''}${what}`);
+    }
     const value: unknown = doc.toJS();
     if (value !== null && value !== undefined) out.push(value);
   }
