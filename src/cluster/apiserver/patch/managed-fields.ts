@@ -7,7 +7,7 @@
 import type { JsonObject } from '../../../util/json.ts';
 import { patchMetaForObject } from './builtin-patch-meta.ts';
 import { decodeManagedFields, encodeManagedFields, formatTime, sameOwner, type ManagedFieldsEntry, type Owner } from './managed-fields-codec.ts';
-import { changedFieldSet, presentFields, withoutIgnoredFields } from './object-fields.ts';
+import { changedFields, presentFields, withoutIgnoredFields } from './object-fields.ts';
 import type { PatchMeta } from './patch-meta.ts';
 
 export interface RecordUpdateOptions {
@@ -30,7 +30,7 @@ export function recordUpdate(opts: RecordUpdateOptions): ManagedFieldsEntry[] {
   const meta = opts.meta ?? patchMetaForObject(opts.after);
   const after = withoutIgnoredFields(opts.after);
   const before = opts.before ? withoutIgnoredFields(opts.before) : undefined;
-  const changed = changedFieldSet(before, after, meta);
+  const { fields: changed, allPresent } = changedFields(before, after, meta);
   const me: Owner = { manager: opts.manager, operation: 'Update', apiVersion: opts.apiVersion, fields: changed };
   if (opts.subresource) me.subresource = opts.subresource;
 
@@ -46,7 +46,10 @@ export function recordUpdate(opts: RecordUpdateOptions): ManagedFieldsEntry[] {
       owners.push(owner);
     }
   }
-  me.fields = presentFields(mine ? mine.fields.union(changed) : changed, after);
+  // Presence filters path by path, so it can be taken before the union (and skipped for a changed
+  // set that was read off `after` itself).
+  const changedPresent = allPresent ? changed : presentFields(changed, after);
+  me.fields = mine ? presentFields(mine.fields, after).union(changedPresent) : changedPresent;
   const time = changed.isEmpty() ? mine?.time : formatTime(opts.now);
   if (time) me.time = time;
   owners.push(me);

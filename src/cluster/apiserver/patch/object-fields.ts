@@ -34,27 +34,47 @@ export function withoutIgnoredFields(obj: JsonObject): JsonObject {
   return copy;
 }
 
+/** Whether a `k:`/`v:` element spelled from this key or set value finds it again (its JSON reads back as itself). */
+const readsBack = (value: JsonValue | undefined): boolean =>
+  value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+
+/** A builder for walks over objects; `allPresent` is cleared when an added path may not lead back to a value (valueAt). */
+class ObjectFieldsBuilder extends FieldSetBuilder {
+  allPresent = true;
+}
+
 /** The path element naming `item` in a list with this strategy, or undefined when it has none. */
-function itemElement(item: JsonValue, list: ListStrategy): string | undefined {
-  if (list.type === 'map') return isJsonObject(item) && hasOwn(item, list.key) ? keyElement(list.key, item[list.key]!) : undefined;
-  if (list.type === 'set') return isJsonObject(item) || Array.isArray(item) ? undefined : valueElement(item);
+function itemElement(item: JsonValue, list: ListStrategy, out: ObjectFieldsBuilder): string | undefined {
+  if (list.type === 'map') {
+    if (!isJsonObject(item) || !hasOwn(item, list.key)) return undefined;
+    const key = item[list.key]!;
+    if (!readsBack(key)) out.allPresent = false;
+    return keyElement(list.key, key);
+  }
+  if (list.type === 'set') {
+    if (isJsonObject(item) || Array.isArray(item)) return undefined;
+    if (!readsBack(item)) out.allPresent = false;
+    return valueElement(item);
+  }
   return undefined;
 }
 
 /** Path elements for every item, or undefined when the list must be treated as atomic. */
-function itemElements(items: readonly JsonValue[], list: ListStrategy): string[] | undefined {
+function itemElements(items: readonly JsonValue[], list: ListStrategy, out: ObjectFieldsBuilder): string[] | undefined {
   if (list.type === 'atomic') return undefined;
   const elements: string[] = [];
+  const seen = list.type === 'map' && items.length > 16 ? new Set<string>() : undefined;
   for (const item of items) {
-    const element = itemElement(item, list);
+    const element = itemElement(item, list, out);
     if (element === undefined) return undefined;
-    if (list.type === 'map' && elements.includes(element)) return undefined;
+    if (list.type === 'map' && (seen ? seen.has(element) : elements.includes(element))) return undefined;
+    seen?.add(element);
     elements.push(element);
   }
   return elements;
 }
 
-function collect(value: JsonValue, meta: PatchMeta, out: FieldSetBuilder): void {
+function collect(value: JsonValue, meta: PatchMeta, out: ObjectFieldsBuilder): void {
   if (isJsonObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0) out.add();
@@ -66,7 +86,7 @@ function collect(value: JsonValue, meta: PatchMeta, out: FieldSetBuilder): void 
     return;
   }
   if (Array.isArray(value)) {
-    const elements = itemElements(value, meta.list);
+    const elements = itemElements(value, meta.list, out);
     if (!elements || elements.length === 0) {
       out.add();
       return;
@@ -79,11 +99,12 @@ function collect(value: JsonValue, meta: PatchMeta, out: FieldSetBuilder): void 
     }
     return;
   }
+  if (value === undefined) out.allPresent = false;
   out.add();
 }
 
 /** A list item is a member itself, and so are the fields of a keyed item. */
-function collectItem(item: JsonValue, itemMeta: PatchMeta, out: FieldSetBuilder): void {
+function collectItem(item: JsonValue, itemMeta: PatchMeta, out: ObjectFieldsBuilder): void {
   out.add();
   if (!isJsonObject(item)) return;
   for (const key of Object.keys(item)) {
@@ -98,7 +119,7 @@ function collectItem(item: JsonValue, itemMeta: PatchMeta, out: FieldSetBuilder)
  * (members that may have fields below).
  */
 export function fieldSetOf(obj: JsonObject, meta: PatchMeta): FieldSet {
-  const out = new FieldSetBuilder();
+  const out = new ObjectFieldsBuilder();
   collect(obj, meta, out);
   return out.build();
 }
@@ -114,7 +135,7 @@ function indexOfElement(elements: readonly string[]): (element: string) => numbe
 }
 
 /** Changed fields of an object's keys (`after` a map); `before` undefined when it was no map. */
-function collectChangedFields(before: JsonObject | undefined, after: JsonObject, meta: PatchMeta, out: FieldSetBuilder): void {
+function collectChangedFields(before: JsonObject | undefined, after: JsonObject, meta: PatchMeta, out: ObjectFieldsBuilder): void {
   for (const key of Object.keys(after)) {
     out.enter(fieldElement(key));
     collectChanged(before === undefined ? undefined : getOwn(before, key), after[key]!, meta.field(key), out);
@@ -122,7 +143,7 @@ function collectChangedFields(before: JsonObject | undefined, after: JsonObject,
   }
 }
 
-function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: PatchMeta, out: FieldSetBuilder): void {
+function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: PatchMeta, out: ObjectFieldsBuilder): void {
   if (before === undefined) {
     collect(after, meta, out);
     return;
@@ -141,8 +162,8 @@ function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: P
       if (before.length > 0) out.add();
       return;
     }
-    const afterElements = itemElements(after, meta.list);
-    const beforeElements = afterElements && itemElements(before, meta.list);
+    const afterElements = itemElements(after, meta.list, out);
+    const beforeElements = afterElements && itemElements(before, meta.list, out);
     if (afterElements && beforeElements) {
       const itemMeta = meta.items();
       const indexInBefore = indexOfElement(beforeElements);
@@ -164,11 +185,19 @@ function collectChanged(before: JsonValue | undefined, after: JsonValue, meta: P
   if (!jsonEqual(before, after)) collect(after, meta, out);
 }
 
+/**
+ * The fields of `after` that are new or hold a different value than in `before`, and whether all
+ * of them are known to be in `after` (so presentFields would keep the whole set).
+ */
+export function changedFields(before: JsonObject | undefined, after: JsonObject, meta: PatchMeta): { fields: FieldSet; allPresent: boolean } {
+  const out = new ObjectFieldsBuilder();
+  collectChanged(before, after, meta, out);
+  return { fields: out.build(), allPresent: out.allPresent };
+}
+
 /** The fields of `after` that are new or hold a different value than in `before`. */
 export function changedFieldSet(before: JsonObject | undefined, after: JsonObject, meta: PatchMeta): FieldSet {
-  const out = new FieldSetBuilder();
-  collectChanged(before, after, meta, out);
-  return out.build();
+  return changedFields(before, after, meta).fields;
 }
 
 function findItem(list: readonly JsonValue[], element: string): number {

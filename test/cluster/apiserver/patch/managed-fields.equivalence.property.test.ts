@@ -129,6 +129,35 @@ test('equivalence: recordUpdate over a history of writes by several managers', (
   );
 });
 
+/** Values JSON cannot carry, as in-process callers may still pass them: list keys, set items and fields. */
+const ODD = [undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, { nested: 1 }, null, undefined];
+
+function withOddValues(obj: JsonObject, seed: number): JsonObject {
+  let n = seed >>> 0;
+  const odd = (): unknown => ODD[(n = (n * 1103515245 + 12345) >>> 0) % ODD.length];
+  const walk = (value: unknown, depth: number): unknown => {
+    if (Array.isArray(value)) return value.map((item) => (depth > 0 && n % 5 === 0 ? odd() : walk(item, depth + 1)));
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = (n = (n * 69069 + 1) >>> 0) % 6 === 0 ? odd() : walk(v, depth + 1);
+    return out;
+  };
+  return walk(obj, 0) as JsonObject;
+}
+
+test('equivalence: recordUpdate with values JSON cannot carry (undefined, NaN, Infinity) in keys, set items and fields', () => {
+  fc.assert(
+    fc.property(writeArb, managedFieldsArb, fc.integer(), fc.integer(), (write, managedFields, s1, s2) => {
+      const { meta, before, after } = write.pair;
+      const pair = { meta, before: before && withOddValues(before, s1), after: withOddValues(after, s2) };
+      const opts = { before: pair.before, after: pair.after, manager: write.manager, apiVersion: write.apiVersion, now: write.now, managedFields, meta };
+      assert.equal(text(recordUpdate(opts)), text(referenceRecordUpdate(opts)));
+      assertSameSet(changedFieldSet(pair.before, pair.after, meta), referenceChangedFieldSet(pair.before, pair.after, meta), 'changedFieldSet');
+    }),
+    { numRuns: 500 },
+  );
+});
+
 function outcome(run: () => unknown): string {
   try {
     return text({ ok: run() });
