@@ -60,9 +60,10 @@ test('promote: blue-green clears its pause conditions; with none there is no sta
   assert.equal(promotePatches(blueGreen({}), {}).status, undefined);
 });
 
-test('promote --full sets promoteFull only mid-update', () => {
+test('promote --full unpauses and sets promoteFull only mid-update', () => {
   assert.deepEqual(promotePatches(canary({ currentPodHash: 'b', stableRS: 'a' }), { full: true }), { status: { status: { promoteFull: true } } });
   assert.deepEqual(promotePatches(canary({ currentPodHash: 'a', stableRS: 'a' }), { full: true }), {});
+  assert.deepEqual(promotePatches(canary({ currentPodHash: 'b', stableRS: 'a' }, { paused: true }), { full: true }), { spec: { spec: { paused: false } }, status: { status: { promoteFull: true } } });
 });
 
 test('deprecated skip flags', () => {

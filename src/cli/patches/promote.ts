@@ -54,7 +54,10 @@ export function promotePatches(ro: Rollout, flags: PromoteFlags): PromotePatches
     return { status: patch, unified: patch };
   }
   if (flags.full) {
-    return (status.currentPodHash ?? '') !== (status.stableRS ?? '') ? { status: { status: { promoteFull: true } } } : {};
+    const out: PromotePatches = {};
+    if (ro.spec.paused) out.spec = { spec: { paused: false } };
+    if ((status.currentPodHash ?? '') !== (status.stableRS ?? '')) out.status = { status: { promoteFull: true } };
+    return out;
   }
   const out: PromotePatches = { unified: { spec: { paused: false }, status: { pauseConditions: null } } };
   if (ro.spec.paused) out.spec = { spec: { paused: false } };
