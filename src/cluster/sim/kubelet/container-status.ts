@@ -10,10 +10,19 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+const imageIds = new Map<string, string>();
+
+/** `repo@sha256:…`, deterministic per image (memoised: a cluster runs few distinct images). */
 export function imageId(image: string): string {
-  const norm = normalizeImage(image);
-  const repo = norm.split('@')[0]!.replace(/:[^/:]+$/, '');
-  return `${repo}@sha256:${sha256(norm)}`;
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    const norm = normalizeImage(image);
+    const repo = norm.split('@')[0]!.replace(/:[^/:]+$/, '');
+    id = `${repo}@sha256:${sha256(norm)}`;
+    if (imageIds.size > 10_000) imageIds.clear();
+    imageIds.set(image, id);
+  }
+  return id;
 }
 
 export function containerId(podUid: string, name: string, restartCount: number): string {

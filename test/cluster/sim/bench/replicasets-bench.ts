@@ -20,6 +20,8 @@ export interface SimBenchResult {
   podsPerReplicaSet: number;
   pods: number;
   convergeSeconds: number;
+  /** CPU seconds the process (API server + simulation, + the test's client) used while converging. */
+  convergeCpuSeconds: number;
   simRequests: Record<string, number>;
   simRequestsTotal: number;
   peakRssMiB: number;
@@ -69,6 +71,7 @@ export async function runSimReplicaSetBench(replicaSets = 1000, podsPerRS = 10, 
     await informer.waitForSync();
 
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     let next = 0;
     const create = async (): Promise<void> => {
       while (next < replicaSets) {
@@ -87,6 +90,8 @@ export async function runSimReplicaSetBench(replicaSets = 1000, podsPerRS = 10, 
     process.stderr.write(`created ${replicaSets} ReplicaSets in ${created.toFixed(1)}s\n`);
     await allReady;
     const convergeSeconds = (performance.now() - start) / 1000;
+    const cpuUsed = process.cpuUsage(cpuStart);
+    const convergeCpuSeconds = Math.round((cpuUsed.user + cpuUsed.system) / 1e5) / 10;
     await informer.stop();
 
     const simRequests: Record<string, number> = {};
@@ -109,6 +114,7 @@ export async function runSimReplicaSetBench(replicaSets = 1000, podsPerRS = 10, 
       podsPerReplicaSet: podsPerRS,
       pods: replicaSets * podsPerRS,
       convergeSeconds: Math.round(convergeSeconds * 10) / 10,
+      convergeCpuSeconds,
       simRequests,
       simRequestsTotal,
       peakRssMiB: Math.round(peak),
