@@ -5,6 +5,7 @@
  * as Kubernetes does (Apply before Update, then by time, manager, apiVersion, subresource).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../util/json.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { FieldSet } from './field-set.ts';
 
 export interface ManagedFieldsEntry {
@@ -81,7 +82,9 @@ export function decodeManagedFields(value: unknown): Owner[] {
   return owners;
 }
 
-const entrySeconds = (e: ManagedFieldsEntry): number => (e.time ? Math.floor(Date.parse(e.time) / 1000) || 0 : 0);
+const secondsByTime = new BoundedCache<string, number>(1_000);
+const parseSeconds = (time: string): number => Math.floor(Date.parse(time) / 1000) || 0;
+const entrySeconds = (e: ManagedFieldsEntry): number => (e.time ? secondsByTime.get(e.time, parseSeconds) : 0);
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function compareEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {
