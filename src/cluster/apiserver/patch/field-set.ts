@@ -299,6 +299,23 @@ export class FieldSet {
     return root === this.root ? this : root ? wrap(root) : FieldSet.empty();
   }
 
+  /**
+   * Visits the members in paths() order, each with the position `descend` reaches by stepping
+   * from `start` along its path. `path` is reused between calls: copy it to keep it.
+   */
+  forEachMember<T>(start: T, descend: (at: T, element: string) => T, visit: (path: FieldPath, at: T) => void): void {
+    const path: string[] = [];
+    const walk = (node: Node, at: T): void => {
+      if (node.member) visit(path, at);
+      for (const key of sortedKeys(node)) {
+        path.push(key);
+        walk(node.children.get(key)!, descend(at, key));
+        path.pop();
+      }
+    };
+    walk(this.root, start);
+  }
+
   equals(other: FieldSet): boolean {
     return equalNodes(this.root, other.root);
   }

@@ -228,7 +228,7 @@ function findItem(list: readonly JsonValue[], element: string): number {
 const isFieldElement = (element: string): boolean => element.charCodeAt(0) === 102 /* f */ && element.charCodeAt(1) === 58; /* : */
 
 /** The value one path element below `value` (a list item for `k:`/`v:`/`i:` elements), or undefined. */
-function descend(value: JsonValue, element: string): JsonValue | undefined {
+export function valueBelow(value: JsonValue, element: string): JsonValue | undefined {
   if (isFieldElement(element)) return isJsonObject(value) ? getOwn(value, element.slice(2)) : undefined;
   if (!Array.isArray(value)) return undefined;
   const at = findItem(value, element);
@@ -240,14 +240,14 @@ export function valueAt(obj: JsonValue, path: FieldPath): JsonValue | undefined 
   let current: JsonValue | undefined = obj;
   for (const element of path) {
     if (current === undefined) return undefined;
-    current = descend(current, element);
+    current = valueBelow(current, element);
   }
   return current;
 }
 
 /** The members of `fields` that are in `obj` (valueAt is defined); `fields` itself when all are. */
 export function presentFields(fields: FieldSet, obj: JsonObject): FieldSet {
-  return fields.prune<JsonValue>(obj, descend);
+  return fields.prune<JsonValue>(obj, valueBelow);
 }
 
 /** A copy of `obj` without the value at `path` (unchanged when there is nothing there). */

@@ -26,7 +26,7 @@
  * - No defaulting between merge and conflict detection, and no reset of the fields a request
  *   may not set (status on the main resource, spec on /status): the caller strips those.
  */
-import { isJsonObject, jsonEqual, type JsonObject } from '../../../util/json.ts';
+import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../../../util/json.ts';
 import { patchMetaForObject } from './builtin-patch-meta.ts';
 import { mergeApplied } from './apply-merge.ts';
 import { decodeElement, formatPath, type FieldPath } from './field-path.ts';
@@ -40,7 +40,7 @@ import {
   type ManagedFieldsEntry,
   type Owner,
 } from './managed-fields-codec.ts';
-import { fieldSetOf, presentFields, removeAt, valueAt, withoutIgnoredFields, withoutNulls } from './object-fields.ts';
+import { fieldSetOf, presentFields, removeAt, valueAt, valueBelow, withoutIgnoredFields, withoutNulls } from './object-fields.ts';
 import { ApplyConflictError, PatchError, type ApplyConflict } from './patch-error.ts';
 import type { PatchMeta } from './patch-meta.ts';
 import { assertSafeKeys, getOwn, hasOwn } from './safe-keys.ts';
@@ -101,11 +101,14 @@ function isKeyOfRemainingItem(obj: JsonObject, path: FieldPath): boolean {
   return item?.type === 'key' && field?.type === 'field' && field.name in item.keys && valueAt(obj, path.slice(0, -1)) !== undefined;
 }
 
-/** Whether the apply changes the value at `path` (for list items: whether the item appears or goes). */
-function changes(before: JsonObject, after: JsonObject, path: FieldPath): boolean {
-  const a = valueAt(before, path);
-  const b = valueAt(after, path);
-  if (!path[path.length - 1]!.startsWith('f:')) return (a === undefined) !== (b === undefined);
+/** The values at one path before and after the apply (undefined where there is none). */
+type Values = readonly [JsonValue | undefined, JsonValue | undefined];
+
+const valuesBelow = ([a, b]: Values, element: string): Values => [a === undefined ? undefined : valueBelow(a, element), b === undefined ? undefined : valueBelow(b, element)];
+
+/** Whether the apply changes the value at a path ending in `element` (for list items: whether the item appears or goes). */
+function changes(element: string, [a, b]: Values): boolean {
+  if (!element.startsWith('f:')) return (a === undefined) !== (b === undefined);
   if (isJsonObject(a) && isJsonObject(b) && Object.keys(a).length > 0 && Object.keys(b).length > 0) return false;
   return !jsonEqual(a, b);
 }
@@ -141,32 +144,29 @@ export function serverSideApply(opts: ServerSideApplyOptions): ServerSideApplyRe
     object = removeAt(object, path) as JsonObject;
   }
 
-  const conflicts: (ApplyConflict & { fieldPath: FieldPath; owner: Owner })[] = [];
+  const conflicts: ApplyConflict[] = [];
+  const taken = new Map<Owner, FieldPath[]>();
   for (const owner of others) {
-    for (const path of me.fields.intersection(owner.fields).paths()) {
-      if (!changes(before, object, path)) continue;
+    const paths: FieldPath[] = [];
+    me.fields.intersection(owner.fields).forEachMember<Values>([before, object], valuesBelow, (path, values) => {
+      if (!changes(path[path.length - 1]!, values)) return;
+      paths.push([...path]);
       conflicts.push({
         manager: owner.manager,
         operation: owner.operation,
         apiVersion: owner.apiVersion,
         ...(owner.subresource ? { subresource: owner.subresource } : {}),
         path: formatPath(path),
-        fieldPath: path,
-        owner,
       });
-    }
+    });
+    taken.set(owner, paths);
   }
-  if (conflicts.length > 0 && !opts.force) {
-    throw new ApplyConflictError(conflicts.map(({ fieldPath: _p, owner: _o, ...c }) => c));
-  }
+  if (conflicts.length > 0 && !opts.force) throw new ApplyConflictError(conflicts);
 
   const stored = withoutIgnoredFields(object);
   const changed = !jsonEqual(before, object) || !previous || !previous.fields.equals(me.fields);
   const time = changed ? now : previous.time;
-  const result: Owner[] = others.map((owner) => {
-    const taken = FieldSet.fromPaths(conflicts.filter((c) => c.owner === owner).map((c) => c.fieldPath));
-    return { ...owner, fields: presentFields(owner.fields.difference(taken), stored) };
-  });
+  const result: Owner[] = others.map((owner) => ({ ...owner, fields: presentFields(owner.fields.difference(FieldSet.fromPaths(taken.get(owner)!)), stored) }));
   result.push({ ...me, fields: presentFields(me.fields, stored), ...(time ? { time } : {}) });
 
   const managedFields = encodeManagedFields(result);
