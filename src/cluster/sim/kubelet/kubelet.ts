@@ -92,8 +92,9 @@ export async function startKubelet(ctx: SimContext, simNodes: readonly SimNode[]
     if (phase === 'Succeeded' || phase === 'Failed') return;
 
     const plan = planPod(pod, ctx.opts);
-    if (!rt.ip && now >= startTimeOf(plan, rt.t0)) rt.ip = ips.allocate();
     const node = pod.spec?.nodeName ?? '';
+    // The sandbox (and its IP) exists from the start on; host-network pods use the node's IP.
+    if (!rt.ip && now >= startTimeOf(plan, rt.t0)) rt.ip = pod.spec?.hostNetwork ? nodeIp.get(node) : ips.allocate();
     const desired = desiredStatus(pod, plan, { t0: rt.t0, now, nodeIp: nodeIp.get(node) ?? '', podIp: rt.ip, timeScale: ctx.opts.timeScale });
     const requeue: WorkResult = desired.nextAt !== undefined ? { requeueAfterMs: Math.max(1, desired.nextAt - now) } : undefined;
     if (statusCurrent(pod.status, desired.status)) return requeue;
