@@ -11,8 +11,11 @@ import type { WriteContext } from './context.ts';
  * structural schema (prune unknown fields, apply defaults, validate). Mutates `obj` in place.
  * Unknown fields are an error with fieldValidation=Strict and a warning otherwise.
  */
-export function admit(rt: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: WriteContext): StatusCause[] {
-  rt.defaults?.(obj, old);
+export function admit(rt: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: WriteContext, subresource = ''): StatusCause[] {
+  // A status write cannot change anything else (the service copied the rest from the stored
+  // object), so built-in spec defaulting and validation would only re-check what was admitted before.
+  const statusOnly = subresource === 'status';
+  if (!statusOnly) rt.defaults?.(obj, old);
   const causes: StatusCause[] = [];
   if (rt.schema) {
     const pruned = prune(rt.schema, obj as unknown as JsonObject);
@@ -27,6 +30,6 @@ export function admit(rt: ResourceType, obj: KubeObject, old: KubeObject | undef
     Object.assign(obj, defaulted);
     causes.push(...validate(rt.schema, obj as unknown as JsonObject));
   }
-  causes.push(...(rt.validate?.(obj, old) ?? []));
+  if (!statusOnly) causes.push(...(rt.validate?.(obj, old) ?? []));
   return causes;
 }

@@ -149,7 +149,7 @@ export class ObjectService {
       }
       if (specChanged(old, next)) next.metadata.generation = (old.metadata.generation ?? 1) + 1;
     }
-    this.admitOrThrow(rt, next, old, ctx);
+    this.admitOrThrow(rt, next, old, ctx, subresource);
     if (sameObject(old, next)) return old;
     next.metadata.managedFields = appliedFields ?? recordManagedFields(rt, old, next, ctx.fieldManager, 'Update', this.clock(), subresource);
     if (ctx.dryRun) return next;
@@ -262,9 +262,9 @@ export class ObjectService {
     return obj;
   }
 
-  private admitOrThrow(rt: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: WriteContext): void {
-    const causes: StatusCause[] = metadataCauses(rt, obj);
-    causes.push(...admit(rt, obj, old, ctx));
+  private admitOrThrow(rt: ResourceType, obj: KubeObject, old: KubeObject | undefined, ctx: WriteContext, subresource = ''): void {
+    const causes: StatusCause[] = subresource === 'status' ? [] : metadataCauses(rt, obj);
+    causes.push(...admit(rt, obj, old, ctx, subresource));
     if (causes.length > 0) throw invalid(rt.kind, rt.group, obj.metadata.name ?? '', causes);
   }
 }
