@@ -6,6 +6,7 @@
  */
 import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../../../util/json.ts';
 import { decodeElement, fieldElement, keyElement, valueElement, type FieldPath } from './field-path.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { FieldSetBuilder, type FieldSet } from './field-set.ts';
 import type { ListStrategy, PatchMeta } from './patch-meta.ts';
 import { getOwn, hasOwn, setOwn } from './safe-keys.ts';
@@ -227,9 +228,13 @@ function findItem(list: readonly JsonValue[], element: string): number {
 
 const isFieldElement = (element: string): boolean => element.charCodeAt(0) === 102 /* f */ && element.charCodeAt(1) === 58; /* : */
 
+/** Field names by `f:` element, so stepping through an object does not cut a new string per step. */
+const fieldNames = new BoundedCache<string, string>(10_000);
+const fieldNameOf = (element: string): string => element.slice(2);
+
 /** The value one path element below `value` (a list item for `k:`/`v:`/`i:` elements), or undefined. */
 export function valueBelow(value: JsonValue, element: string): JsonValue | undefined {
-  if (isFieldElement(element)) return isJsonObject(value) ? getOwn(value, element.slice(2)) : undefined;
+  if (isFieldElement(element)) return isJsonObject(value) ? getOwn(value, fieldNames.get(element, fieldNameOf)) : undefined;
   if (!Array.isArray(value)) return undefined;
   const at = findItem(value, element);
   return at < 0 ? undefined : value[at];
