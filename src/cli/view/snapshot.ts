@@ -1,4 +1,8 @@
-/** One-shot reads of everything a tree view shows (namespace-wide lists, as Argo's view controller). */
+/**
+ * One-shot reads of everything a tree view shows (namespace-wide lists, as Argo's view controller).
+ * The requests go one after the other on purpose: they then share one keep-alive TLS connection,
+ * which is much cheaper for a short-lived CLI than a handshake per parallel request.
+ */
 import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { AnalysisRun } from '../../api/types/analysis.ts';
@@ -14,36 +18,18 @@ async function listAll<T>(client: KubeClient, ref: ResourceRef, namespace: strin
 }
 
 export async function fetchRolloutObjects(client: KubeClient, namespace: string, name: string): Promise<RolloutObjects> {
-  const [rollout, rss, ps, exps, ars] = await Promise.allSettled([
-    client.get(rollouts, namespace, name),
-    listAll<ReplicaSet>(client, replicasets, namespace),
-    listAll<Pod>(client, pods, namespace),
-    listAll<Experiment>(client, experiments, namespace),
-    listAll<AnalysisRun>(client, analysisruns, namespace),
-  ]);
-  const value = <T>(r: PromiseSettledResult<T>): T => {
-    if (r.status === 'rejected') throw r.reason;
-    return r.value;
-  };
-  return {
-    rollout: value(rollout) as unknown as Rollout,
-    replicaSets: value(rss),
-    pods: value(ps),
-    experiments: value(exps),
-    analysisRuns: value(ars),
-  };
+  const rollout = (await client.get(rollouts, namespace, name)) as unknown as Rollout;
+  const replicaSets = await listAll<ReplicaSet>(client, replicasets, namespace);
+  const podList = await listAll<Pod>(client, pods, namespace);
+  const experimentList = await listAll<Experiment>(client, experiments, namespace);
+  const analysisRuns = await listAll<AnalysisRun>(client, analysisruns, namespace);
+  return { rollout, replicaSets, pods: podList, experiments: experimentList, analysisRuns };
 }
 
 export async function fetchExperimentObjects(client: KubeClient, namespace: string, name: string): Promise<ExperimentObjects> {
-  const [experiment, rss, ps, ars] = await Promise.allSettled([
-    client.get(experiments, namespace, name),
-    listAll<ReplicaSet>(client, replicasets, namespace),
-    listAll<Pod>(client, pods, namespace),
-    listAll<AnalysisRun>(client, analysisruns, namespace),
-  ]);
-  const value = <T>(r: PromiseSettledResult<T>): T => {
-    if (r.status === 'rejected') throw r.reason;
-    return r.value;
-  };
-  return { experiment: value(experiment) as unknown as Experiment, replicaSets: value(rss), pods: value(ps), analysisRuns: value(ars) };
+  const experiment = (await client.get(experiments, namespace, name)) as unknown as Experiment;
+  const replicaSets = await listAll<ReplicaSet>(client, replicasets, namespace);
+  const podList = await listAll<Pod>(client, pods, namespace);
+  const analysisRuns = await listAll<AnalysisRun>(client, analysisruns, namespace);
+  return { experiment, replicaSets, pods: podList, analysisRuns };
 }
