@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import * as resources from '../../src/kube/resources.ts';
 import { canaryYaml, isHealthy } from '../rollout/harness/rollout-lab.ts';
 import { startE2E, type E2E } from './e2e-env.ts';
 
@@ -137,4 +138,34 @@ test('lint through the binary: valid files pass, invalid ones name the field', a
   const bad = await e2e.vane(['lint', '-f', path.join(dir, 'invalid-service-labels.yml')]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^Error: spec\.strategy\.canary\.canaryService: Invalid value: "web-canary"/);
+});
+
+test('create -f / create analysisrun / get, list, retry and terminate experiments', async () => {
+  const dir = path.join(import.meta.dirname, 'fixtures/create');
+  const exp = await e2e.vane(['create', '-f', path.join(dir, 'experiment.yaml')]);
+  assert.deepEqual([exp.code, exp.stdout, exp.stderr], [0, 'experiment.argoproj.io/baseline-vs-canary created\n', '']);
+  const typo = await e2e.plugin(['create', '-f', path.join(dir, 'experiment-unknown-field.yaml')]);
+  assert.deepEqual([typo.code, typo.stderr], [1, 'Error: error unmarshaling JSON: while decoding JSON: json: unknown field "durration"\n']);
+
+  const get = await e2e.plugin(['get', 'experiment', 'baseline-vs-canary', '--no-color']);
+  assert.equal(get.code, 0, get.stderr);
+  assert.match(get.stdout, /^Name: {12}baseline-vs-canary\nNamespace: {7}default\nStatus: {10}/);
+  assert.match(get.stdout, /^Σ baseline-vs-canary +Experiment /m);
+  const list = await e2e.plugin(['list', 'experiments']);
+  assert.match(list.stdout, /^NAME +STATUS +DURATION +REMAINING +AGE\nbaseline-vs-canary +5m +- +\d+s/);
+
+  assert.equal((await e2e.plugin(['terminate', 'experiment', 'baseline-vs-canary'])).stdout, "experiment 'baseline-vs-canary' retried\n");
+  const terminated = await e2e.lab.client.get(resources.experiments, 'default', 'baseline-vs-canary');
+  assert.equal((terminated['spec'] as { terminate?: boolean }).terminate, true);
+  assert.equal((await e2e.plugin(['retry', 'experiment', 'baseline-vs-canary'])).stdout, "experiment 'baseline-vs-canary' retried\n");
+
+  assert.equal((await e2e.vane(['create', '-f', path.join(dir, 'analysis-template.yaml')])).stdout, 'analysistemplate.argoproj.io/smoke created\n');
+  const unresolved = await e2e.vane(['create', 'analysisrun', '--from', 'smoke']);
+  assert.deepEqual([unresolved.code, unresolved.stderr], [1, 'Error: args.service was not resolved\n']);
+  const run = await e2e.plugin(['create', 'analysisrun', '--from', 'smoke', '-a', 'service=web', '--name', 'smoke-1']);
+  assert.deepEqual([run.code, run.stdout], [0, 'analysisrun.argoproj.io/smoke-1 created\n']);
+  const generated = await e2e.plugin(['create', 'analysisrun', '--from-file', path.join(dir, 'analysis-template.yaml'), '-a', 'service=web']);
+  assert.match(generated.stdout, /^analysisrun\.argoproj\.io\/smoke-[a-z0-9]{5} created\n$/);
+  const terminate = await e2e.plugin(['terminate', 'analysisrun', 'smoke-1']);
+  assert.equal(terminate.stdout, "analysisRun 'smoke-1' terminated\n");
 });
