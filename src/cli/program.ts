@@ -80,8 +80,10 @@ export const VANE_COMMANDS: readonly LazyCommand[] = [
 ];
 
 /** cobra's wording for commander's parse errors (`Error: unknown flag: --foo`). */
-export function cobraError(message: string): string {
+export function cobraError(message: string, root = 'vane'): string {
   const text = message.replace(/^error: /, '').trimEnd();
+  const command = /^unknown command '([^']*)'/.exec(text);
+  if (command) return `Error: unknown command "${command[1]}" for "${root}"\n`;
   const unknown = /^unknown option '(-{1,2})([^']*)'/.exec(text);
   if (unknown) return unknown[1] === '--' ? `Error: unknown flag: --${unknown[2]}\n` : `Error: unknown shorthand flag: '${unknown[2]!.charAt(0)}' in -${unknown[2]}\n`;
   return `Error: ${text}\n`;
@@ -102,7 +104,7 @@ function configure(cmd: Command, ctx: CliContext): Command {
     .configureOutput({
       writeOut: (s) => void ctx.out.write(s),
       writeErr: (s) => void ctx.err.write(s),
-      outputError: (s, write) => write(cobraError(s)),
+      outputError: (s, write) => write(cobraError(s, cmd.name())),
     })
     .showHelpAfterError(true)
     .configureHelp({ subcommandTerm: (c) => [c.name(), ...c.aliases()].join('|') });

@@ -28,6 +28,7 @@ test("commander's parse errors in cobra's words", () => {
   assert.equal(cobraError("error: unknown option '--foo'\n"), 'Error: unknown flag: --foo\n');
   assert.equal(cobraError("error: unknown option '-x'\n"), "Error: unknown shorthand flag: 'x' in -x\n");
   assert.equal(cobraError("error: option '--in <duration>' argument missing\n"), "Error: option '--in <duration>' argument missing\n");
+  assert.equal(cobraError("error: unknown command 'dance'\n", 'kubectl-argo-rollouts'), 'Error: unknown command "dance" for "kubectl-argo-rollouts"\n');
 });
 
 /** Runs a verb with a fake connection and returns the flags it connected with. */

@@ -32,11 +32,17 @@ async function decodeFile(file: string): Promise<Record<string, unknown>> {
   return doc as Record<string, unknown>;
 }
 
+/** Argo decodes into the typed struct with unknown fields disallowed (Rollouts as strictly as lint does). */
 async function strictCheck(obj: Record<string, unknown>, kind: string): Promise<void> {
-  const [{ crdDefinitionForKind }, { strictDecodeError }, { objectMeta }] = await Promise.all([import('../../api/crds.ts'), import('../lint/strict.ts'), import('../lint/known-fields.ts')]);
+  const [{ crdDefinitionForKind }, { strictDecodeError }, { objectMeta }, { strictRolloutSchema }] = await Promise.all([
+    import('../../api/crds.ts'),
+    import('../lint/strict.ts'),
+    import('../lint/known-fields.ts'),
+    import('../lint/lint.ts'),
+  ]);
   const def = crdDefinitionForKind(kind);
   if (!def) return;
-  const schema = { ...def.schema, properties: { ...def.schema.properties, metadata: objectMeta } };
+  const schema = kind === 'Rollout' ? strictRolloutSchema() : { ...def.schema, properties: { ...def.schema.properties, metadata: objectMeta } };
   const err = strictDecodeError(obj, schema, kind);
   if (err) throw new Error(err);
 }

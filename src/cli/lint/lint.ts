@@ -15,7 +15,7 @@ import { ingressFromV1beta1, referencesInFile, type FileObjects } from './refere
 import { strictDecodeError } from './strict.ts';
 
 /** The Rollout CRD schema with metadata and the pod template described field by field. */
-function strictRolloutSchema(): Schema {
+export function strictRolloutSchema(): Schema {
   const s = rolloutSchema();
   const props = { ...s.properties };
   props['metadata'] = objectMeta;
