@@ -46,13 +46,13 @@ export async function startDeploymentController(ctx: SimContext): Promise<SimCon
     const ref = newControllerRef(d, 'apps/v1', 'Deployment');
     for (const rs of plan.adopt) {
       try {
-        owned.push(await ctx.client.patch<ReplicaSetObject>(rsRef, ns, rs.metadata.name ?? '', adoptPatch(rs, ref), 'strategic'));
+        owned.push(await ctx.client.patch<ReplicaSetObject>(rsRef, ns, rs.metadata.name ?? '', adoptPatch(rs, ref), 'strategic', { signal: ctx.signal }));
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
     }
     for (const rs of plan.release) {
-      await ctx.client.patch(rsRef, ns, rs.metadata.name ?? '', releasePatch(rs, d.metadata.uid ?? ''), 'strategic').catch((err: unknown) => {
+      await ctx.client.patch(rsRef, ns, rs.metadata.name ?? '', releasePatch(rs, d.metadata.uid ?? ''), 'strategic', { signal: ctx.signal }).catch((err: unknown) => {
         if (!isNotFound(err)) throw err;
       });
     }
@@ -62,16 +62,17 @@ export async function startDeploymentController(ctx: SimContext): Promise<SimCon
   const writeStatus = (d: DeploymentObject, status: DeploymentStatus): Promise<unknown> =>
     ctx.client.patch(deployRef, d.metadata.namespace, d.metadata.name ?? '', { status: { ...status, conditions: status.conditions ?? null } }, 'merge', {
       subresource: 'status',
+      signal: ctx.signal,
     });
 
   const createReplicaSet = async (d: DeploymentObject, rs: ReplicaSetObject): Promise<void> => {
     const ns = d.metadata.namespace;
     try {
-      await ctx.client.create(rsRef, ns, rs);
+      await ctx.client.create(rsRef, ns, rs, { signal: ctx.signal });
       return;
     } catch (err) {
       if (isAlreadyExists(err)) {
-        const existing = rsInformer.cache.get(ns, rs.metadata.name ?? '') ?? (await ctx.client.get<ReplicaSetObject>(rsRef, ns, rs.metadata.name ?? ''));
+        const existing = rsInformer.cache.get(ns, rs.metadata.name ?? '') ?? (await ctx.client.get<ReplicaSetObject>(rsRef, ns, rs.metadata.name ?? '', { signal: ctx.signal }));
         if (controllerOf(existing)?.uid === d.metadata.uid && equalIgnoreHash(existing.spec?.template, d.spec?.template)) throw new StopSync();
         // A pod-template-hash collision: bump collisionCount so the next hash differs.
         await writeStatus(d, { ...(d.status ?? {}), collisionCount: (d.status?.collisionCount ?? 0) + 1 });
@@ -95,15 +96,15 @@ export async function startDeploymentController(ctx: SimContext): Promise<SimCon
       case 'createReplicaSet':
         return createReplicaSet(d, action.rs);
       case 'updateReplicaSet':
-        await ctx.client.update(rsRef, ns, action.rs);
+        await ctx.client.update(rsRef, ns, action.rs, { signal: ctx.signal });
         return;
       case 'deleteReplicaSet':
-        await ctx.client.delete(rsRef, ns, action.rs.metadata.name ?? '', { preconditions: { uid: action.rs.metadata.uid } }).catch((err: unknown) => {
+        await ctx.client.delete(rsRef, ns, action.rs.metadata.name ?? '', { preconditions: { uid: action.rs.metadata.uid }, signal: ctx.signal }).catch((err: unknown) => {
           if (!isNotFound(err)) throw err;
         });
         return;
       case 'setRevision':
-        await ctx.client.patch(deployRef, ns, name, { metadata: { annotations: { 'deployment.kubernetes.io/revision': action.revision } } }, 'merge');
+        await ctx.client.patch(deployRef, ns, name, { metadata: { annotations: { 'deployment.kubernetes.io/revision': action.revision } } }, 'merge', { signal: ctx.signal });
         return;
       case 'updateStatus':
         await writeStatus(d, action.status);

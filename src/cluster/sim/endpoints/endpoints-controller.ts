@@ -39,28 +39,28 @@ export async function startEndpointsController(ctx: SimContext): Promise<SimCont
     if (!want) return;
     if (!current) {
       try {
-        await ctx.client.create(endpointsRef, ns, want);
+        await ctx.client.create(endpointsRef, ns, want, { signal: ctx.signal });
       } catch (err) {
         if (!isAlreadyExists(err)) throw err;
         throw new Error(`endpoints ${ns}/${svc.metadata.name} appeared meanwhile; retrying`);
       }
       return;
     }
-    await ctx.client.update(endpointsRef, ns, want);
+    await ctx.client.update(endpointsRef, ns, want, { signal: ctx.signal });
   };
 
   const syncSlices = async (svc: ServiceObject, pods: PodObject[]): Promise<void> => {
     const ns = svc.metadata.namespace ?? '';
     const existing = managedSlices(ns, svc.metadata.name ?? '').filter((s) => isControlledBy(s, svc.metadata.uid));
     const plan = planSlices(svc, desiredSliceContents(svc, pods, zoneOf), existing);
-    for (const s of plan.update) await ctx.client.update(slicesRef, ns, s);
-    for (const s of plan.create) await ctx.client.create(slicesRef, ns, s);
-    for (const s of plan.delete) await ctx.client.delete(slicesRef, ns, s.metadata.name ?? '').catch(ignoreNotFound);
+    for (const s of plan.update) await ctx.client.update(slicesRef, ns, s, { signal: ctx.signal });
+    for (const s of plan.create) await ctx.client.create(slicesRef, ns, s, { signal: ctx.signal });
+    for (const s of plan.delete) await ctx.client.delete(slicesRef, ns, s.metadata.name ?? '', { signal: ctx.signal }).catch(ignoreNotFound);
   };
 
   const cleanUp = async (ns: string, name: string): Promise<void> => {
-    if (epInformer.cache.get(ns, name)) await ctx.client.delete(endpointsRef, ns, name).catch(ignoreNotFound);
-    for (const s of managedSlices(ns, name)) await ctx.client.delete(slicesRef, ns, s.metadata.name ?? '').catch(ignoreNotFound);
+    if (epInformer.cache.get(ns, name)) await ctx.client.delete(endpointsRef, ns, name, { signal: ctx.signal }).catch(ignoreNotFound);
+    for (const s of managedSlices(ns, name)) await ctx.client.delete(slicesRef, ns, s.metadata.name ?? '', { signal: ctx.signal }).catch(ignoreNotFound);
   };
 
   const sync = async (key: string): Promise<WorkResult> => {

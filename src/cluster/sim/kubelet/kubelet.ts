@@ -74,6 +74,7 @@ export async function startKubelet(ctx: SimContext, simNodes: readonly SimNode[]
       await ctx.client.delete(podsRef, pod.metadata.namespace, pod.metadata.name ?? '', {
         gracePeriodSeconds: 0,
         preconditions: { uid: pod.metadata.uid },
+        signal: ctx.signal,
       });
       rt.deleteSent = true;
     } catch (err) {
@@ -115,6 +116,7 @@ export async function startKubelet(ctx: SimContext, simNodes: readonly SimNode[]
     try {
       const updated = await ctx.client.patch<PodObject>(podsRef, pod.metadata.namespace, pod.metadata.name ?? '', patch, 'merge', {
         subresource: 'status',
+        signal: ctx.signal,
       });
       rt.lastWritten = signature;
       rt.writtenRv = updated.metadata.resourceVersion;

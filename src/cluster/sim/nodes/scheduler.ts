@@ -64,7 +64,7 @@ export async function startScheduler(ctx: SimContext, nodeNames: readonly string
         assumed.set(key, pod.metadata.uid ?? '');
         load.set(key, decision.node);
         try {
-          await ctx.client.patch(podsRef, ns, name, { spec: { nodeName: decision.node } }, 'merge');
+          await ctx.client.patch(podsRef, ns, name, { spec: { nodeName: decision.node } }, 'merge', { signal: ctx.signal });
         } catch (err) {
           assumed.delete(key);
           load.set(key, undefined);
@@ -84,7 +84,7 @@ export async function startScheduler(ctx: SimContext, nodeNames: readonly string
           name,
           { status: { conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: decision.unschedulable, lastProbeTime: null, lastTransitionTime: now }] } },
           'strategic',
-          { subresource: 'status' },
+          { subresource: 'status', signal: ctx.signal },
         )
         .catch((err: unknown) => {
           if (!isNotFound(err)) throw err;

@@ -74,7 +74,7 @@ export async function startReplicaSetController(ctx: SimContext): Promise<SimCon
       expectations.expectCreations(key, n);
       const ref = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
       const { successes, error } = await slowStartBatch(n, SLOW_START_INITIAL_BATCH, async () => {
-        await ctx.client.create(podsRef, ns, podFromTemplate(rs, ref));
+        await ctx.client.create(podsRef, ns, podFromTemplate(rs, ref), { signal: ctx.signal });
       });
       for (let i = successes; i < n; i++) expectations.creationObserved(key);
       if (error !== undefined) {
@@ -88,7 +88,7 @@ export async function startReplicaSetController(ctx: SimContext): Promise<SimCon
       const n = Math.min(diff, BURST_REPLICAS);
       const victims = podsToDelete(owned, relatedPods(rs), n, ctx.clock.now());
       expectations.expectDeletions(key, victims.map(keyOf));
-      const results = await Promise.allSettled(victims.map((p) => ctx.client.delete(podsRef, ns, p.metadata.name ?? '')));
+      const results = await Promise.allSettled(victims.map((p) => ctx.client.delete(podsRef, ns, p.metadata.name ?? '', { signal: ctx.signal })));
       let firstError: string | undefined;
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') return;
@@ -113,13 +113,13 @@ export async function startReplicaSetController(ctx: SimContext): Promise<SimCon
     const ref = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
     for (const pod of plan.adopt) {
       try {
-        owned.push(await ctx.client.patch<PodObject>(podsRef, ns, pod.metadata.name ?? '', adoptPatch(pod, ref), 'strategic'));
+        owned.push(await ctx.client.patch<PodObject>(podsRef, ns, pod.metadata.name ?? '', adoptPatch(pod, ref), 'strategic', { signal: ctx.signal }));
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
     }
     for (const pod of plan.release) {
-      await ctx.client.patch(podsRef, ns, pod.metadata.name ?? '', releasePatch(pod, rs.metadata.uid ?? ''), 'strategic').catch((err: unknown) => {
+      await ctx.client.patch(podsRef, ns, pod.metadata.name ?? '', releasePatch(pod, rs.metadata.uid ?? ''), 'strategic', { signal: ctx.signal }).catch((err: unknown) => {
         if (!isNotFound(err)) throw err;
       });
     }
@@ -142,6 +142,7 @@ export async function startReplicaSetController(ctx: SimContext): Promise<SimCon
       try {
         await ctx.client.patch(rsRef, rs.metadata.namespace, rs.metadata.name ?? '', { status: { ...status, conditions: status.conditions ?? null } }, 'merge', {
           subresource: 'status',
+          signal: ctx.signal,
         });
       } catch (err) {
         if (isNotFound(err)) return;

@@ -1,7 +1,8 @@
 /**
  * A controller's work loop: a rate-limited workqueue of string keys served by N workers, started
  * only once the controller's informers have synced (a sync against a half-filled cache would, for
- * instance, create pods that already exist). After stop(), keys still queued are dropped unprocessed.
+ * instance, create pods that already exist). After stop(), keys still queued are dropped unprocessed
+ * (controllers pass the stop signal to their requests, so in-flight ones end at once).
  */
 import { errText, type KubeLogger } from '../../../kube/log.ts';
 import { runWorkers, type WorkResult } from '../../../kube/workers.ts';
@@ -31,7 +32,15 @@ export interface WorkerPool {
 export function startWorkerPool(opts: WorkerPoolOptions): WorkerPool {
   const queue = new WorkQueue<string>({ name: opts.name, clock: opts.clock });
   let stopped = false;
-  const handler = (key: string): Promise<WorkResult> | WorkResult => (stopped ? undefined : opts.handler(key));
+  const handler = async (key: string): Promise<WorkResult> => {
+    if (stopped) return;
+    try {
+      return await opts.handler(key);
+    } catch (err) {
+      if (stopped) return; // requests are aborted on stop: not a failure worth logging
+      throw err;
+    }
+  };
   const done = (async () => {
     const synced = await Promise.all(opts.informers.map((i) => i.waitForSync(opts.signal)));
     if (stopped || !synced.every(Boolean)) return;
