@@ -1,8 +1,16 @@
-/** `npm run bench [name...]`: runs the benchmarks and prints their figures as JSON. */
+/**
+ * `npm run bench [name...]`: runs the benchmarks (all by default) and prints their figures as JSON.
+ * Names: apiserver, sim, cli. Figures are recorded in docs/benchmarks.md.
+ */
 import { runApiServerBench } from './apiserver.ts';
+import { runSimReplicaSetBench } from '../test/cluster/sim/bench/replicasets-bench.ts';
+import { runCliStartupBench } from '../test/cli/startup-bench.ts';
 
-const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+const benches: Record<string, () => Promise<unknown>> = {
   apiserver: runApiServerBench,
+  // 1,000 ReplicaSets × 10 pods created at once, then the settled cluster's idle CPU.
+  sim: () => runSimReplicaSetBench(1000, 10, 20, false),
+  cli: () => runCliStartupBench(15),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
