@@ -1,5 +1,5 @@
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Store } from '../store/store.ts';
 import type { KubeObject } from '../store/object.ts';
 import { unauthorized } from './errors.ts';
@@ -78,6 +78,13 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<Runni
   });
   server.headersTimeout = 60_000;
   server.requestTimeout = 0; // watches are long-lived
+  // closeAllConnections() only knows sockets that finished the TLS handshake; track the raw ones
+  // too, so that close() does not wait for a half-open handshake (tls handshakeTimeout, 120 s).
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -102,6 +109,7 @@ export async function startApiServer(opts: ApiServerOptions = {}): Promise<Runni
           resolve();
         });
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
