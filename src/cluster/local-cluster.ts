@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { explicitConnection, closeConnection } from '../kube/connection.ts';
 import { startApiServer, type RunningApiServer } from './apiserver/server.ts';
 import { startSimulation, type Simulation, type SimulationOptions } from './sim/index.ts';
+import { startSimulationInWorker } from './sim/worker.ts';
 
 export interface LocalClusterOptions {
   port?: number;
@@ -10,11 +11,14 @@ export interface LocalClusterOptions {
   kubeconfigPath: string;
   /** Simulated nodes and built-in controllers; false runs the API server alone. */
   simulation?: SimulationOptions | false;
+  /** Run the simulation in a worker thread, so it uses the second core (still over HTTPS). */
+  simulationInWorker?: boolean;
 }
 
 export interface LocalCluster {
   api: RunningApiServer;
   kubeconfigPath: string;
+  /** The in-process simulation (absent when it runs in a worker thread or not at all). */
   simulation?: Simulation;
   stop(): Promise<void>;
 }
@@ -32,10 +36,12 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
     kubeconfigPath,
   });
   let simulation: Simulation | undefined;
+  let workerSimulation: { stop(): Promise<void> } | undefined;
   const conn = explicitConnection({ server: api.url, token: api.token, tls: { ca: Buffer.from(api.caCert) } });
   if (opts.simulation !== false) {
     try {
-      simulation = await startSimulation(conn, opts.simulation ?? {});
+      if (opts.simulationInWorker) workerSimulation = await startSimulationInWorker({ server: api.url, token: api.token, caCert: api.caCert }, opts.simulation ?? {});
+      else simulation = await startSimulation(conn, opts.simulation ?? {});
     } catch (err) {
       await api.close();
       throw err;
@@ -47,6 +53,7 @@ export async function startLocalCluster(opts: LocalClusterOptions): Promise<Loca
     simulation,
     stop: async () => {
       await simulation?.stop();
+      await workerSimulation?.stop();
       closeConnection(conn);
       await api.close();
     },

@@ -25,6 +25,7 @@ export function registerClusterStart(cluster: Command): void {
       dataDir: flags.dataDir,
       kubeconfigPath: flags.kubeconfig,
       simulation: simulationOptions(flags),
+      simulationInWorker: true,
     });
     process.stdout.write(`Local cluster listening on ${running.api.url} — to use it: export KUBECONFIG=${running.kubeconfigPath}\n`);
     onShutdown(() => running.stop());

@@ -29,6 +29,7 @@ export function registerStart(program: Command): void {
       dataDir: flags.dataDir,
       kubeconfigPath: flags.kubeconfig,
       simulation: simulationOptions(flags),
+      simulationInWorker: true,
       metricsPort: parsePort(flags.metricsPort),
       demo: flags.demo,
       version: buildInfo().version,
