@@ -1,7 +1,7 @@
 /**
  * The act half of a reconcile: applies a `RolloutPlan` through the Kubernetes API in a fixed
- * order — rollout metadata, new ReplicaSet, ReplicaSet patches, Service switches, evictions,
- * ephemeral pod labels, history cleanup, workload scaling, and last the status (merge patch on the
+ * order — rollout metadata, new ReplicaSet, ephemeral pod labels, ReplicaSet patches, Service
+ * switches, evictions, history cleanup, workload scaling, and last the status (merge patch on the
  * `status` subresource, conditional on the resourceVersion read). Each write's events are
  * recorded once it succeeded; the first failure stops the pass (the key is retried rate-limited).
  */
@@ -145,6 +145,9 @@ export async function actOnPlan(deps: ActDeps, ro: Rollout, plan: RolloutPlan): 
     if (plan.stopAfterRolloutPatch) return current;
   }
   await createReplicaSet(deps, ro, plan, resourceVersion);
+  // Live pods first, then their ReplicaSet (as Argo): a failed RS write leaves the pod patch to be
+  // planned again, while the other order could lose it.
+  for (const u of plan.podMetadataUpdates) await updatePodMetadata(deps, ro, u);
   for (const p of plan.replicaSetPatches) {
     const updated = await deps.client.patch(resources.replicasets, ns, p.name, p.patch, 'merge', { signal: deps.signal });
     writeBack(deps.informers.replicaSets, updated);
@@ -156,7 +159,6 @@ export async function actOnPlan(deps: ActDeps, ro: Rollout, plan: RolloutPlan): 
     for (const e of p.events) deps.emit(ro, e);
   }
   for (const pod of plan.evictPods) await evictPod(deps, ro, pod);
-  for (const u of plan.podMetadataUpdates) await updatePodMetadata(deps, ro, u);
   for (const rsName of plan.deleteReplicaSets) {
     try {
       await deps.client.delete(resources.replicasets, ns, rsName, { signal: deps.signal });

@@ -15,6 +15,7 @@ import { explicitConnection } from '../../../src/kube/connection.ts';
 import { SharedInformerFactory } from '../../../src/kube/informer-factory.ts';
 import * as resources from '../../../src/kube/resources.ts';
 import { RolloutController } from '../../../src/rollout/controller/index.ts';
+import { getRolloutPhase } from '../../../src/rollout/phase.ts';
 import { startSimCluster, type SimCluster } from '../../helpers/sim-cluster.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -221,5 +222,5 @@ ${m.strategy ?? ''}
 `;
 }
 
-export const isHealthy = (ro: Rollout): boolean =>
-  ro.status?.phase === 'Healthy' && ro.status.observedGeneration === String(ro.metadata?.generation) && ro.status.stableRS === ro.status.currentPodHash;
+/** Healthy as clients see it (`getRolloutPhase`: generation and workload generation observed) and settled. */
+export const isHealthy = (ro: Rollout): boolean => getRolloutPhase(ro).phase === 'Healthy' && ro.status?.stableRS === ro.status?.currentPodHash;
