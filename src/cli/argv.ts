@@ -12,7 +12,7 @@ function allCommands(root: Command): Command[] {
 
 /** Long names of boolean flags anywhere in the tree, and the `--no-x` negations that exist. */
 export function booleanFlags(root: Command): { positive: Set<string>; negated: Set<string> } {
-  const positive = new Set<string>();
+  const positive = new Set<string>(BOOL_FLAGS);
   const negated = new Set<string>();
   for (const cmd of allCommands(root)) {
     for (const o of cmd.options) {

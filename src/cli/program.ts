@@ -21,7 +21,7 @@ import { statusCommand } from './commands/status.ts';
 import { terminateCommand } from './commands/terminate.ts';
 import { undoCommand } from './commands/undo.ts';
 import { versionCommand } from './commands/version.ts';
-import { addGlobalFlags } from './commands/define.ts';
+import { addGlobalFlagsForArgs } from './commands/define.ts';
 import { defaultContext, type CliContext, type InvokedAs } from './context.ts';
 import { ensureTypeScriptLoader } from './ts-loader.ts';
 
@@ -95,6 +95,7 @@ class CliProgram extends Command {
     const user = opts?.from === 'user';
     const head = user ? [] : raw.slice(0, 2);
     const args = normalizeArgs(this, user ? raw : raw.slice(2));
+    addGlobalFlagsForArgs(this, args);
     return super.parseAsync([...head, ...args], opts);
   }
 }
@@ -134,7 +135,6 @@ export function buildProgram(invokedAs: InvokedAs = 'vane', ctx: CliContext = de
     program.description('This command consists of multiple subcommands which can be used to manage Argo Rollouts.').usage('COMMAND');
   }
   for (const c of ARGO_COMMANDS) c.register(program, ctx);
-  addGlobalFlags(program);
   if (invokedAs === 'vane') for (const lazy of VANE_COMMANDS) addLazy(program, lazy, ctx);
   return program;
 }

@@ -1,11 +1,13 @@
 /**
  * Startup time of the bundled CLI: `vane version` and a one-shot `vane get rollout x` against a
  * local API server (no simulation needed: the rollout is just an object), next to bare `node -e 0`.
- * Wall-clock milliseconds per run (median, p90, min), with the load average for context.
+ * Wall-clock milliseconds per run (median, p90, min) and the child's CPU time (user+sys, median),
+ * with the load average for context.
  *
  *   node --import tsx test/cli/startup-bench.ts        # prints JSON
  *   (bench/run.ts can register `cli: runCliStartupBench`)
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { percentile, round } from '../../bench/lib/stats.ts';
@@ -13,17 +15,34 @@ import { startTestCluster } from '../helpers/local-cluster.ts';
 import { ROOT, runProcess } from './cli-harness.ts';
 import { ensureBuilt } from './e2e-env.ts';
 
-/** Wall-clock milliseconds of one run (async: the API server lives in this process). */
-async function time(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const start = process.hrtime.bigint();
-  const r = await runProcess(cmd, args, { env });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return ms;
+const GNU_TIME = '/usr/bin/time';
+
+interface Sample {
+  wallMs: number;
+  /** user+system CPU of the child (less sensitive to a busy machine than wall time); NaN without GNU time. */
+  cpuMs: number;
 }
 
-function summary(wall: number[]): Record<string, number> {
-  return { runs: wall.length, medianMs: round(percentile(wall, 50)), p90Ms: round(percentile(wall, 90)), minMs: round(Math.min(...wall)) };
+/** One run (async: the API server lives in this process). */
+async function time(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Sample> {
+  const withTime = fs.existsSync(GNU_TIME);
+  const start = process.hrtime.bigint();
+  const r = withTime ? await runProcess(GNU_TIME, ['-f', 'cpu %U %S', cmd, ...args], { env }) : await runProcess(cmd, args, { env });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { wallMs, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : Number.NaN };
+}
+
+function summary(samples: Sample[]): Record<string, number> {
+  const wall = samples.map((s) => s.wallMs);
+  return {
+    runs: samples.length,
+    medianMs: round(percentile(wall, 50)),
+    p90Ms: round(percentile(wall, 90)),
+    minMs: round(Math.min(...wall)),
+    cpuMedianMs: round(percentile(samples.map((s) => s.cpuMs), 50)),
+  };
 }
 
 export async function runCliStartupBench(runs = 15): Promise<Record<string, unknown>> {
@@ -43,7 +62,7 @@ export async function runCliStartupBench(runs = 15): Promise<Record<string, unkn
     const results: Record<string, unknown> = { loadavg1m: round(os.loadavg()[0] ?? 0, 2), cpus: os.cpus().length, node: process.version };
     for (const [name, [cmd, args]] of Object.entries(cases)) {
       await time(cmd, args, env); // warm the file cache
-      const samples: number[] = [];
+      const samples: Sample[] = [];
       for (let i = 0; i < runs; i++) samples.push(await time(cmd, args, env));
       results[name] = summary(samples);
     }

@@ -9,6 +9,7 @@ import { action, type CliCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { errorMessage, UsageError } from '../errors.ts';
 import type { KubeFlags } from '../kube/flags.ts';
+import { ensureGlobalFlags } from './define.ts';
 
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 
@@ -92,6 +93,7 @@ export function resolveWords(root: Command, words: readonly string[]): { cmd: Co
     }
     const sub = findSub(cmd, w);
     if (!sub) continue;
+    ensureGlobalFlags(sub);
     cmd = sub;
     path.push(sub.name());
   }
@@ -100,6 +102,7 @@ export function resolveWords(root: Command, words: readonly string[]): { cmd: Co
 
 export async function completions(root: Command, words: readonly string[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const { cmd, path, flags } = resolveWords(root, words);
+  ensureGlobalFlags(cmd);
   const out = cmd.commands.filter((c) => !c.name().startsWith('__')).map((c) => c.name());
   for (const o of cmd.options) if (o.long && !o.hidden) out.push(o.long);
   const ref = NAME_ARGS[path.join(' ')];

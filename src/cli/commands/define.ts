@@ -25,17 +25,30 @@ export function verb(parent: Command, ctx: CliContext, spec: VerbSpec): Command 
   return cmd;
 }
 
-/**
- * Adds the global kubeconfig flags to every verb under `root`; called once all verbs have their own
- * flags, so that help lists a verb's flags first.
- */
-export function addGlobalFlags(root: Command): void {
-  for (const cmd of root.commands) {
-    if (verbs.has(cmd)) addKubeFlags(cmd);
-    addGlobalFlags(cmd);
-  }
+const flagged = new WeakSet<Command>();
+
+/** Adds the global kubeconfig flags to `cmd` if it is a verb (once; after its own flags, so help lists those first). */
+export function ensureGlobalFlags(cmd: Command): void {
+  if (!verbs.has(cmd) || flagged.has(cmd)) return;
+  flagged.add(cmd);
+  addKubeFlags(cmd);
 }
 
+/**
+ * Adds the global flags to the verbs the arguments name (`get rollout x -n ns` → get, rollout).
+ * Only those: hundreds of flag objects for verbs that do not run would cost startup time.
+ */
+export function addGlobalFlagsForArgs(root: Command, args: readonly string[]): void {
+  let cmd = root;
+  const words = args[0] === 'help' ? args.slice(1) : args;
+  for (const w of words) {
+    if (w.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === w || c.aliases().includes(w));
+    if (!sub) break;
+    ensureGlobalFlags(sub);
+    cmd = sub;
+  }
+}
 /** A command that only groups subcommands (`get`, `list`, `retry`…): without one, usage and exit 1. */
 export function group(parent: Command, spec: Omit<VerbSpec, 'usage'>): Command {
   const cmd = parent.command(spec.name).description(spec.description);
