@@ -15,7 +15,8 @@ export interface Redrawer {
 }
 
 export function startRedraw(stream: NodeJS.WritableStream, frame: () => string | undefined, now: () => number = Date.now): Redrawer {
-  const log = createLogUpdate(stream as NodeJS.WriteStream, { showCursor: true });
+  // Not a terminal (piped): no width or height to fit the frame into.
+  const log = createLogUpdate(stream as NodeJS.WriteStream, { showCursor: true, defaultWidth: 100_000, defaultHeight: 100_000 });
   let last = Number.NEGATIVE_INFINITY;
   let pending: NodeJS.Timeout | undefined;
   let stopped = false;
