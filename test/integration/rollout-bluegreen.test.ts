@@ -67,7 +67,7 @@ test('auto promotion by default: no pause, active switches once the new RS is sa
   await lab.apply(blueGreenYaml({ name: 'fast', image: 'nginx:1.25', replicas: 2 }));
   await lab.waitRollout('fast', isHealthy, 'initial Healthy');
   await lab.apply(blueGreenYaml({ name: 'fast', image: 'nginx:1.26', replicas: 2 }));
-  const done = await lab.waitRollout('fast', (ro) => isHealthy(ro) && ro.status?.blueGreen?.activeSelector === ro.status.currentPodHash && ro.metadata?.generation === 2, 'switched');
+  const done = await lab.waitRollout('fast', (ro) => isHealthy(ro) && ro.status?.blueGreen?.activeSelector === ro.status?.currentPodHash && ro.metadata?.generation === 2, 'switched');
   assert.equal(await hashOf('fast-active'), done.status?.currentPodHash);
   assert.ok(!(await lab.events('fast')).some((e) => e.reason === 'RolloutPaused'));
 });
