@@ -50,10 +50,14 @@ function reconcileCanaryStableReplicaSet(ctx: DecideContext): boolean {
   return ctx.scaleReplicaSet(ctx.stableRS, desired);
 }
 
-/** `reconcileCanaryReplicaSets`: stable, then new, then older RSs — one phase per pass. */
-export function reconcileCanaryReplicaSets(ctx: DecideContext): boolean {
+/**
+ * `reconcileCanaryReplicaSets`: stable, then new, then older RSs — one phase per pass. Halted
+ * (user paused, inconclusive analysis) it does nothing, except for a scaling event (reference
+ * §1.1: replica-count changes are still applied while paused).
+ */
+export function reconcileCanaryReplicaSets(ctx: DecideContext, scalingEvent = false): boolean {
   const halt = ctx.haltProgress();
-  if (halt) {
+  if (halt && !scalingEvent) {
     ctx.note(`skipping canary/stable ReplicaSet reconciliation: ${halt}`);
     return false;
   }

@@ -33,7 +33,7 @@ export function syncReplicasOnly(ctx: DecideContext): void {
     s.HPAReplicas = activeRS ? actualReplicas(activeRS) : sumActualReplicas(ctx.allRSs);
     s.availableReplicas = activeRS ? availableReplicas(activeRS) : sumAvailableReplicas(ctx.allRSs);
   } else {
-    reconcileCanaryReplicaSets(ctx);
+    reconcileCanaryReplicaSets(ctx, true);
     s.availableReplicas = sumAvailableReplicas(ctx.allRSs);
     s.HPAReplicas = sumActualReplicas(ctx.allRSs);
   }

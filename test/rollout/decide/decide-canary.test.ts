@@ -304,3 +304,14 @@ test('paused by the user (spec.paused): no scaling, no step progress', () => {
   w.promote();
   w.until((x) => x.phase() === 'Paused' && x.rollout.status?.message === 'CanaryPauseStep');
 });
+
+test('paused by the user: a scaling event is still applied (reference §1.1)', () => {
+  const w = deployed();
+  w.patchSpec({ paused: true });
+  w.run(2);
+  w.scale(8);
+  w.run(4);
+  const stable = w.rollout.status!.stableRS!;
+  assert.deepEqual(w.podsByHash(), { [stable]: 8 });
+  assert.equal(w.rollout.status?.phase, 'Paused');
+});
