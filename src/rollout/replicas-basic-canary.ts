@@ -54,7 +54,10 @@ export function approximateWeightedCanaryStableReplicaCounts(
     if (!surgeTied && (floor !== 0 || zeroAllowed)) options.push({ canary: floor, total: replicas + 1 });
   }
   const first = options[0];
-  if (!first) return { canary: 0, stable: replicas };
+  // Argo's "should not get here" returns 0 canary pods; it is reached when floor and ceiling tie,
+  // the ceiling is every replica and there is no surge (e.g. 2 replicas at 75%, maxSurge 0).
+  // Vane takes the floor instead, so that a weight strictly between 0 and max keeps both sides.
+  if (!first) return { canary: floor, stable: replicas - floor };
   let best = first;
   let bestDelta = weightDelta(weight, best.canary, best.total, maxWeight);
   for (const opt of options.slice(1)) {

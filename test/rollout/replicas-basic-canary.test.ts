@@ -105,6 +105,10 @@ const approx: Array<[replicas: number, weight: number, surge: number, canary: nu
   [10, 1, 1, 1, 10], [10, 18, 1, 2, 9], [10, 19, 1, 2, 9], [10, 20, 1, 2, 8], [10, 23, 1, 2, 8], [10, 24, 1, 3, 8], [10, 25, 1, 3, 8], [10, 99, 1, 10, 1],
 ];
 
+// Where Argo returns 0 canary pods ("should not get here": floor/ceiling tie, ceiling = every
+// replica, no surge), Vane keeps the floor so that both sides stay non-zero.
+approx.push([2, 75, 0, 1, 1], [50, 99, 0, 49, 1], [4, 88, 0, 3, 1]);
+
 for (const [replicas, weight, surge, canary, stable] of approx) {
   test(`approximate weighted counts: replicas ${replicas} weight ${weight} surge ${surge}`, () => {
     assert.deepEqual(approximateWeightedCanaryStableReplicaCounts(replicas, weight, surge), { canary, stable });
