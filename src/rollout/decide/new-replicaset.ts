@@ -23,7 +23,7 @@ import {
 } from '../../api/constants.ts';
 import { getCondition, newCondition } from '../conditions.ts';
 import { currentPodHash } from '../hash.ts';
-import { maxRevision, podTemplateHash, rsName, sortByCreation, type ReplicaSet as RS } from '../replicasets.ts';
+import { maxRevision, podTemplateHash, rsName, sortByCreation } from '../replicasets.ts';
 import { generateReplicaSetAffinity, injectedAntiAffinityNeedsUpdate } from './anti-affinity.ts';
 import type { DecideContext } from './context.ts';
 import { syncReplicaSetEphemeralMetadata } from './ephemeral-metadata.ts';
@@ -32,7 +32,7 @@ import { podTemplateEqualIgnoreHash } from './template-equality.ts';
 import type { PlannedEvent } from './types.ts';
 
 /** `FindNewReplicaSet`: by hash label first, then by semantic template equality (oldest first). */
-export function findNewReplicaSet(ro: Rollout, list: readonly RS[]): RS | undefined {
+export function findNewReplicaSet(ro: Rollout, list: readonly ReplicaSet[]): ReplicaSet | undefined {
   const sorted = sortByCreation(list);
   const hash = currentPodHash(ro);
   return sorted.find((rs) => podTemplateHash(rs) === hash) ?? sorted.find((rs) => podTemplateEqualIgnoreHash(rs, ro.spec.template));
