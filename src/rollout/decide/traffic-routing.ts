@@ -24,5 +24,7 @@ export function reconcileTrafficRouting(ctx: DecideContext): void {
   const { modified, weights } = calculateWeightStatus(ctx.ro, desired.canaryHash, desired.stableHash, desired.weight, desired.additional);
   ctx.carried.weights = weights;
   ctx.trafficWeights = { canaryHash: desired.canaryHash, stableHash: desired.stableHash, weight: desired.weight };
-  if (modified) ctx.event('Normal', EventReason.TrafficWeightUpdated, trafficWeightUpdatedMessage(ctx.ro.status?.canary?.weights, weights));
+  const prev = ctx.ro.status?.canary?.weights;
+  const weightChanged = !prev || prev.canary.weight !== weights.canary.weight || JSON.stringify(prev.additional ?? []) !== JSON.stringify(weights.additional ?? []);
+  if (modified && weightChanged) ctx.event('Normal', EventReason.TrafficWeightUpdated, trafficWeightUpdatedMessage(prev, weights));
 }

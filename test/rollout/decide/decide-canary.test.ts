@@ -315,3 +315,31 @@ test('paused by the user: a scaling event is still applied (reference §1.1)', (
   assert.deepEqual(w.podsByHash(), { [stable]: 8 });
   assert.equal(w.rollout.status?.phase, 'Paused');
 });
+
+test('trafficRouting (routers pending): weights recorded per step, stable kept full, old stable scaled down after the 30s delay', () => {
+  const w = new World({
+    replicas: 4,
+    services: ['stable', 'canary'],
+    canary: { stableService: 'stable', canaryService: 'canary', trafficRouting: { smi: {} }, steps: [{ setWeight: 25 }, { pause: {} }] },
+  });
+  w.until((x) => x.healthy());
+  const stable = w.rollout.status!.stableRS!;
+  w.setImage('app:2');
+  w.until((x) => x.phase() === 'Paused');
+  const canary = w.rollout.status!.currentPodHash!;
+  assert.deepEqual(w.rollout.status?.canary?.weights, {
+    canary: { weight: 25, podTemplateHash: canary, serviceName: 'canary' },
+    stable: { weight: 75, podTemplateHash: stable, serviceName: 'stable' },
+  });
+  assert.deepEqual(w.podsByHash(), { [stable]: 4, [canary]: 1 }, 'traffic-routed: the stable stays fully scaled');
+  assert.deepEqual(w.plans.at(-1)?.trafficWeights, { canaryHash: canary, stableHash: stable, weight: 25 });
+  w.promote();
+  w.until((x) => x.healthy());
+  const promotedAt = w.now;
+  w.until((x) => x.rsByHash(stable)?.spec?.replicas === 0, 60);
+  assert.ok(w.now - promotedAt >= 30_000, 'default scaleDownDelaySeconds');
+  assert.deepEqual(
+    w.events.filter((e) => e.reason === 'TrafficWeightUpdated').map((e) => e.message).slice(-3),
+    ['Traffic weight updated from 0 to 25', 'Traffic weight updated from 25 to 100', 'Traffic weight updated from 100 to 0'],
+  );
+});
