@@ -343,3 +343,21 @@ test('trafficRouting (routers pending): weights recorded per step, stable kept f
     ['Traffic weight updated from 0 to 25', 'Traffic weight updated from 25 to 100', 'Traffic weight updated from 100 to 0'],
   );
 });
+
+test('hash collision: an RS of the same name that is not ours bumps collisionCount instead of creating', () => {
+  const w = new World({ replicas: 1, canary: {} });
+  w.reconcile(); // status-only pass records the hashes
+  const hash = w.rollout.status!.currentPodHash!;
+  const foreign = {
+    metadata: { name: `demo-${hash}`, namespace: 'default', uid: 'foreign', labels: { 'rollouts-pod-template-hash': hash } },
+    spec: { replicas: 0, selector: { matchLabels: { app: 'other' } }, template: { metadata: { labels: { app: 'other' } }, spec: { containers: [{ name: 'x', image: 'x:1' }] } } },
+  };
+  const plan = decideRollout({ rollout: normalizeJson(w.rollout), replicaSets: [], replicaSetNamed: (n) => (n === foreign.metadata.name ? foreign : undefined), services: new Map(), now: w.now });
+  assert.equal(plan.createReplicaSet, undefined);
+  assert.deepEqual(plan.statusPatch, { collisionCount: 1 });
+  w.apply(plan);
+  w.replicaSets.set(foreign.metadata.name, foreign);
+  w.until((x) => x.healthy());
+  assert.notEqual(w.rollout.status?.currentPodHash, hash, 'a new hash with collisionCount mixed in');
+  assert.equal(w.rollout.status?.collisionCount, 1);
+});

@@ -166,7 +166,9 @@ export class World {
   reconcile(maxWrites = Infinity): RolloutPlan {
     const plan = decideRollout({
       rollout: normalizeJson(this.rollout),
-      replicaSets: this.allReplicaSets().map((rs) => normalizeJson(rs)),
+      replicaSets: this.allReplicaSets()
+        .filter((rs) => (rs.metadata?.ownerReferences ?? []).some((o) => o.controller && o.uid === this.rollout.metadata?.uid))
+        .map((rs) => normalizeJson(rs)),
       replicaSetNamed: (n) => this.replicaSets.get(n),
       services: new Map([...this.services].map(([k, v]) => [k, normalizeJson(v)])),
       now: this.now,
