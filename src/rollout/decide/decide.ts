@@ -121,6 +121,8 @@ function finishPlan(ctx: DecideContext, resolved: ResolvedRollout, prev: Rollout
     delete s.pauseConditions;
     delete s.controllerPause;
     Object.assign(s, calculatePauseStatus(ro, ctx.pause, ctx.now));
+    // What the next pass's checkPausedConditions would write, written now (one status patch fewer).
+    for (const c of pausedConditionUpdates({ ...ro, status: s }, ctx.now)) s.conditions = setCondition(s.conditions, c).conditions;
     if (resolved.resolvedFromRef && resolved.workloadGeneration !== undefined) s.workloadObservedGeneration = String(resolved.workloadGeneration);
     else delete s.workloadObservedGeneration;
     s.observedGeneration = String(ro.metadata?.generation ?? 0);

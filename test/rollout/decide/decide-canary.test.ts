@@ -57,6 +57,10 @@ test('setWeight 20 / pause {} with 5 replicas: paused at 1 canary + 4 stable; pr
     ['CanaryPauseStep'],
   );
   assert.equal(w.rollout.status?.controllerPause, true);
+  const pausePlan = w.plans.find((p) => p.status.pauseConditions?.length)!;
+  const byType = Object.fromEntries((pausePlan.status.conditions ?? []).map((c) => [c.type, `${c.status}/${c.reason}`]));
+  assert.equal(byType['Paused'], 'True/RolloutPaused', 'Paused condition written with the pause itself');
+  assert.equal(byType['Progressing'], 'Unknown/RolloutPaused');
   w.promote();
   w.until((x) => x.phase() === 'Paused' && x.rollout.status?.currentStepIndex === 3);
   assert.deepEqual(w.podsByHash(), { [stable]: 3, [canary]: 2 });
