@@ -3,38 +3,9 @@
  * timestamps into ages (translateTimestampSince: `<unknown>` for a missing timestamp).
  */
 
-/** Go's int(x) for a float: truncation toward zero. */
-const trunc = (x: number): number => Math.trunc(x) || 0;
+import { humanDuration, trunc } from '../../../util/human-duration.ts';
 
-/** HumanDuration of a duration in milliseconds: `5s`, `3m20s`, `10m`, `5h3m`, `2d3h`, `45d`, `2y30d`, `9y`. */
-export function humanDuration(ms: number): string {
-  const seconds = trunc(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = trunc(ms / 60000);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = trunc(ms / 3600000);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${trunc(hours / 24)}d` : `${trunc(hours / 24)}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${trunc(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const dy = trunc(hours / 24) % 365;
-    return dy === 0 ? `${trunc(hours / 24 / 365)}y` : `${trunc(hours / 24 / 365)}y${dy}d`;
-  }
-  return `${trunc(hours / 24 / 365)}y`;
-}
+export { humanDuration };
 
 /** ShortHumanDuration: one unit only (`59s`, `4m`, `23h`, `364d`, `2y`). */
 export function shortHumanDuration(ms: number): string {
