@@ -187,7 +187,9 @@ export class DecideContext {
     if (this.created && rsName(this.created) === name) return this.created;
     let copy = this.rsCopies.get(name);
     if (!copy) {
-      copy = normalizeJson(rs);
+      // Writers replace metadata/spec (and what is inside) instead of mutating them, so a shallow
+      // copy of those two levels is enough.
+      copy = { ...rs, metadata: { ...(rs.metadata ?? {}) }, spec: rs.spec ? { ...rs.spec } : rs.spec };
       this.rsCopies.set(name, copy);
     }
     return copy;

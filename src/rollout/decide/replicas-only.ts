@@ -4,23 +4,21 @@
  * ReplicaSets are rescaled; steps, pauses and services are left alone (`syncReplicasOnly`).
  */
 import type { RolloutStatus } from '../../api/types/rollout-status.ts';
-import { ANNOTATION_DESIRED_REPLICAS } from '../../api/constants.ts';
-import { getReplicasOrDefault } from '../../api/defaults.ts';
-import { filterActive, findByHash, sumActualReplicas, sumAvailableReplicas, actualReplicas, availableReplicas, type ReplicaSet } from '../replicasets.ts';
+import { isScalingEvent as isScalingEventFor } from '../change-detection.ts';
+import { findByHash, sumActualReplicas, sumAvailableReplicas, actualReplicas, availableReplicas } from '../replicasets.ts';
 import { reconcileBlueGreenReplicaSets } from './bluegreen-flow.ts';
 import { reconcileCanaryReplicaSets } from './canary-flow.ts';
 import type { DecideContext } from './context.ts';
 import { getAllReplicaSetsAndSyncRevision } from './new-replicaset.ts';
 import { normalizeJson } from './merge-patch.ts';
 
-/** `isScalingEvent`: an active RS records a different spec.replicas than the rollout has now. */
+/**
+ * `isScalingEvent` as reference §3.2 states it: the desired-replicas annotation of the new or
+ * stable RS differs from spec.replicas. (Argo's code looks at every active RS; an older RS that is
+ * still referenced — and so never rescaled — would then keep the rollout in replicas-only mode.)
+ */
 export function isScalingEvent(ctx: DecideContext): boolean {
-  const want = getReplicasOrDefault(ctx.ro.spec.replicas);
-  return filterActive(ctx.allRSs).some((rs: ReplicaSet) => {
-    const v = rs.metadata?.annotations?.[ANNOTATION_DESIRED_REPLICAS];
-    if (v === undefined || !/^-?\d+$/.test(v)) return false;
-    return Number.parseInt(v, 10) !== want;
-  });
+  return isScalingEventFor(ctx.ro, ctx.newRS, ctx.stableRS);
 }
 
 /** `syncReplicasOnly`: rescale, then refresh only the counts of the previous status. */

@@ -131,3 +131,20 @@ test('blue-green status counts come from the active RS', () => {
   assert.equal(st.HPAReplicas, 2);
   assert.equal(st.updatedReplicas, 2);
 });
+
+test('scale while aborted, then back to the stable template: no endless replicas-only mode', () => {
+  // found by the blue-green property: an older RS still referenced by status kept the rollout
+  // in scaling-event mode when every active RS's desired-replicas annotation was consulted
+  const w = bg({ autoPromotionEnabled: false, scaleDownDelaySeconds: 0 }, 1);
+  w.setImage('app:2');
+  w.step();
+  w.abort();
+  w.step();
+  w.scale(2);
+  w.step();
+  w.setImage('app:1');
+  w.step();
+  w.retry();
+  w.until((x) => x.healthy() && Object.keys(x.podsByHash()).length === 1, 60);
+  assert.equal(w.rollout.status?.currentPodHash, w.rollout.status?.stableRS);
+});
