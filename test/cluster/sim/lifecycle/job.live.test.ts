@@ -60,7 +60,9 @@ test('a Job whose command fails ends Failed after its backoffLimit', async () =>
 });
 
 test('completions and parallelism', async () => {
-  await c.kubectlOk(['apply', '-f', '-'], job('batch', ['sh', '-c', 'sleep 2'], { completions: 5, parallelism: 2 }));
+  // Each pod runs 2 s of wall time (200 s × the tests' timeScale 0.01), long enough for the poll below
+  // to see two pods active at once on a loaded machine (a 20 ms window was missed under CI load).
+  await c.kubectlOk(['apply', '-f', '-'], job('batch', ['sh', '-c', 'sleep 200'], { completions: 5, parallelism: 2 }));
   await eventually(async () => (await getJson<JobObject>(c, ['job', 'batch'])).status?.active === 2);
   await c.kubectlOk(['wait', '--for=condition=complete', 'job/batch', '--timeout=120s']);
   const j = await getJson<JobObject>(c, ['job', 'batch']);
