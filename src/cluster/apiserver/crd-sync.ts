@@ -24,7 +24,12 @@ export class CrdSync {
     const crdType = registry.byTable(CRD_TABLE);
     if (crdType) {
       const builtinValidate = crdType.validate;
-      crdType.validate = (obj, old) => [...(builtinValidate?.(obj, old) ?? []), ...validateCrd(obj as unknown as CustomResourceDefinition, this.conflictingNames(obj))];
+      crdType.validate = (obj, old) => {
+        const causes = [...(builtinValidate?.(obj, old) ?? []), ...validateCrd(obj as unknown as CustomResourceDefinition, this.conflictingNames(obj))];
+        // Both checkers report some rules (e.g. a missing spec.group): report each cause once.
+        const seen = new Set<string>();
+        return causes.filter((c) => !seen.has(`${c.field}\u0000${c.message}`) && seen.add(`${c.field}\u0000${c.message}`));
+      };
     }
   }
 
