@@ -81,6 +81,7 @@ export async function runController(opts: ControllerOptions): Promise<RunningCon
   };
 
   let elector: LeaderElector | undefined;
+  let stopping = false;
   let leading: Promise<void>;
   if (opts.leaderElect) {
     let markLeading!: () => void;
@@ -99,6 +100,10 @@ export async function runController(opts: ControllerOptions): Promise<RunningCon
         markLeading();
       },
       onStoppedLeading: () => {
+        if (stopping) return;
+        // Like Argo's controller, a replica that lost the lease does not campaign again: it stops
+        // reconciling and reports unhealthy so that its supervisor restarts it.
+        healthy = false;
         log.warn({}, 'leadership lost: stopping reconciliation');
         void stopControllers();
       },
@@ -117,6 +122,7 @@ export async function runController(opts: ControllerOptions): Promise<RunningCon
     client,
     leading,
     stop: async () => {
+      stopping = true;
       await elector?.stop();
       await stopControllers();
       stopCounting();
