@@ -65,7 +65,9 @@ test('/healthz answers ok and /metrics exports Argo metric names', async () => {
   });
   const metrics = await eventually(async () => {
     const text = await (await fetch(`http://127.0.0.1:${controller.metricsPort}/metrics`)).text();
-    return /rollout_info\{[^}]*name="metered"[^}]*\} 1/.test(text) ? text : undefined;
+    // The gauges are set by the first reconcile, the request counter once its ReplicaSet create returns.
+    const seen = /rollout_info\{[^}]*name="metered"[^}]*\} 1/.test(text) && /controller_clientset_k8s_request_total\{kind="ReplicaSet"[^}]*verb="create"/.test(text);
+    return seen ? text : undefined;
   });
   assert.match(metrics, /^argo_rollouts_controller_info\{version="v0\.0\.0-test"\} 1$/m);
   assert.match(metrics, /^rollout_info\{namespace="default",name="metered",strategy="canary",traffic_router="",phase="[A-Za-z]+"\} 1$/m);
